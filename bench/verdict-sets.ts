@@ -31,4 +31,5 @@ export const SPENT = [
   'holdout-26',
   'holdout-27',
   'holdout-28',
+  'holdout-29',
 ];
