@@ -342,25 +342,35 @@ export function createController(services: Services, options: ViewOptions): View
     const last = s.promotion.at(-1);
     const touchesLast = acting.some((d) => d.env === last || d.to === 'all' || d.action === 'declare' || d.action === 'undeclare');
     const leftOut = `${skips.length ? `, ${skips.length} skip(s) recorded` : ''}${refused.length ? `; ${refused.length} refused, left out` : ''}`;
-    const lines = planLines(acting, leftOut) ?? [
-      // The files' lines are not read yet: what each decision asks for, not yet the commits.
-      `${acting.length} decision(s)${leftOut} (the commits they make are known once the files' lines are read):`,
-      ...acting.map(
-        (d) =>
-          `  ${decisionLabel(d).slice(2)} ${d.key}${d.value !== undefined ? ` = ${quoted(d.value)}` : ''}${d.target === 'live' ? ' (live object)' : ''}${whereItGoes(s, d)}`,
-      ),
-    ];
-    if (skips.length) lines.push(`  recorded as looked at and left as they are (skip): ${skips.map((d) => d.key).join(', ')}`);
-    if (refused.length) lines.push('', 'not applied, refused (✗):', ...refused.map((d) => `  ${d.key}: ${s.refusals.get(d.divergence!)}`));
-    lines.push('', 'Repo changes become commits on a new branch (your checkout is not touched); live reverts are dry-run and confirmed one by one.');
+    // Made when shown: the check below may wait for the files' lines, and then the plan is known.
+    const known = planLines(acting, leftOut);
+    const summaryLines = () => {
+      const lines = known ??
+        planLines(acting, leftOut) ?? [
+          // The files' lines are not read yet: what each decision asks for, not yet the commits.
+          `${acting.length} decision(s)${leftOut} (the commits they make are known once the files' lines are read):`,
+          ...acting.map(
+            (d) =>
+              `  ${decisionLabel(d).slice(2)} ${d.key}${d.value !== undefined ? ` = ${quoted(d.value)}` : ''}${d.target === 'live' ? ' (live object)' : ''}${whereItGoes(s, d)}`,
+          ),
+        ];
+      if (skips.length) lines.push(`  recorded as looked at and left as they are (skip): ${skips.map((d) => d.key).join(', ')}`);
+      if (refused.length) lines.push('', 'not applied, refused (✗):', ...refused.map((d) => `  ${d.key}: ${s.refusals.get(d.divergence!)}`));
+      lines.push('', 'Repo changes become commits on a new branch (your checkout is not touched); live reverts are dry-run and confirmed one by one.');
+      return lines;
+    };
     const show = (dirty: readonly string[]) => {
+      const lines = summaryLines();
       const shown = dirty.length > 0 ? [...lines, '', `⚠ ${uncommittedNotice(dirty)}`] : lines;
       dispatch({ type: 'prompt', prompt: { kind: 'apply', lines: shown, typed: '', ...(touchesLast && last ? { mustType: last } : {}) } });
     };
     // A branch is made only for repo changes; the summary waits for the check (one git diff), so
     // the warning is on it before anything can be confirmed.
-    if (services.uncommitted && acting.some((d) => d.target !== 'live')) void services.uncommitted().then(show, () => show([]));
-    else show([]);
+    if (services.uncommitted && acting.some((d) => d.target !== 'live')) {
+      // The check needs the files' lines (a values-only read does not say where a value came from).
+      if (!known) dispatch({ type: 'toast', text: "apply: the files' lines are being read; the summary follows" });
+      void services.uncommitted().then(show, () => show([]));
+    } else show([]);
   };
 
   /** What apply will do, step by step as it plans them: one commit per change (decisions asking

@@ -40,6 +40,14 @@ export async function runView(command: ViewCommand, io: ViewIo, restore: () => v
   let store: typeof import('../actions/session-store.js') | undefined;
   let plan: typeof import('../actions/plan.js') | undefined;
   let latest: Scan | undefined;
+  // Who waits for a read with the files' lines (apply's summary: which files the branch would
+  // leave out); told undefined when the read fails.
+  const lineWaiters: Array<(scan: Scan | undefined) => void> = [];
+  const take = (scan: Scan) => {
+    latest = scan;
+    for (const waiter of lineWaiters.splice(0)) waiter(scan);
+  };
+  const withLines = (): Promise<Scan | undefined> => (latest ? Promise.resolve(latest) : new Promise((resolve) => lineWaiters.push(resolve)));
   let repoRoot: string | undefined;
   let sessionFile: string | undefined;
   let summary = '';
@@ -95,7 +103,7 @@ export async function runView(command: ViewCommand, io: ViewIo, restore: () => v
             // shows, so a list without `lines: reading` always answers `e` and A. The list a view
             // before kept shows first, its environments' values taken right after the frame (apply
             // and the editor wait for them, as for the lines of a values-only read).
-            if (!unlocated && !whole) latest = await adopt(quick);
+            if (!unlocated && !whole) take(await adopt(quick));
             dispatch({ type: 'context', repoName: path.basename(quick.repoRoot), envs: quick.snapshot.environments, promotion: quick.snapshot.promotion });
             dispatch({ type: 'data', divergences: quick.divergences, patterns: quick.patterns, ...(unlocated ? { unlocated } : {}) });
             holding.listIn();
@@ -111,7 +119,7 @@ export async function runView(command: ViewCommand, io: ViewIo, restore: () => v
               await new Promise((resolve) => setImmediate(resolve));
               // Unless a located or full read came meanwhile (it replaces this one).
               const kept = await adopt(whole());
-              latest ??= kept;
+              if (!latest) take(kept);
               controller.recheck();
             } else if (unlocated) await adopt(quick);
             firstRead();
@@ -128,7 +136,7 @@ export async function runView(command: ViewCommand, io: ViewIo, restore: () => v
       located: (read) => {
         if (!first) return;
         quickDone = quickDone.then(async () => {
-          latest = await adopt(read);
+          take(await adopt(read));
           // Unless the full read came first (it replaces these).
           if (!fullDone) dispatch({ type: 'data', divergences: read.divergences, patterns: read.patterns });
           // Decisions made on the values-only read are checked where apply will carry them out.
@@ -147,11 +155,12 @@ export async function runView(command: ViewCommand, io: ViewIo, restore: () => v
       full = await background.done;
     } catch (e) {
       if (first) firstRead(e as Error);
+      for (const waiter of lineWaiters.splice(0)) waiter(undefined);
       throw e;
     }
     fullDone = true;
     await quickDone;
-    latest = await adopt(full);
+    take(await adopt(full));
     dispatch({ type: 'data', divergences: full.divergences, patterns: full.patterns, ...(full.snapshot.live ? { live: full.snapshot.live } : {}) });
     controller.recheck();
     dispatch({ type: 'phase', source: 'history', phase: { state: command.history === false ? 'off' : 'done' } });
@@ -171,10 +180,12 @@ export async function runView(command: ViewCommand, io: ViewIo, restore: () => v
       return check.ok ? (check.inPlace ? { inPlace: check.inPlace } : {}) : { refused: check.refused };
     },
     plan: (decisions) => (latest && plan ? plan.planDecisions(latest, decisions) : undefined),
+    // Waits for the files' lines: a values-only read does not say which file each value came from.
     uncommitted: async () => {
-      if (!latest) return [];
+      const scan = await withLines();
+      if (!scan) return [];
       const { uncommittedReads } = await import('../actions/apply.js');
-      return uncommittedReads(latest);
+      return uncommittedReads(scan);
     },
     ledger: async (divergences) => {
       if (!repoRoot) return new Map();

@@ -15,7 +15,9 @@ import { git, repoWithFiles } from '../support/repo.js';
 const ENTER = '\r';
 const IDENTITY = { GIT_AUTHOR_NAME: 'Ana Lima', GIT_AUTHOR_EMAIL: 'ana@example.test', GIT_COMMITTER_NAME: 'Ana Lima', GIT_COMMITTER_EMAIL: 'ana@example.test' };
 
-async function view(dirty: boolean) {
+/** `late`: the files' lines are still being read when A is pressed (a values-only read shows the
+ * list first): the plan is unknown and the check waits until `linesRead` is called. */
+async function view(dirty: boolean, late = false) {
   const repo = await repoWithFiles({
     'undrift.yaml':
       'environments:\n  staging: {files: [config/staging.yaml]}\n  production: {files: [config/production.yaml]}\npromotion: [staging, production]\n',
@@ -26,12 +28,15 @@ async function view(dirty: boolean) {
   if (dirty) await writeFile(path.join(repo, 'config/staging.yaml'), 'TIMEOUT: 3\n');
   const scan = await scanRepository({ repo, live: false, today: '2026-12-01', historyCache: false });
   const steps: string[] = [];
+  let read = !late;
+  let linesRead = () => {};
+  const lines = new Promise<void>((resolve) => (linesRead = () => ((read = true), resolve())));
   const controller = createController(
     {
       persist: () => {},
       onExit: () => {},
-      plan: (d) => planDecisions(scan, d),
-      uncommitted: () => uncommittedReads(scan),
+      plan: (d) => (read ? planDecisions(scan, d) : undefined),
+      uncommitted: () => lines.then(() => uncommittedReads(scan)),
       apply: async (decisions, hooks) => {
         const outcome = await applyDecisions(scan, decisions, {
           today: '2026-12-01',
@@ -52,7 +57,8 @@ async function view(dirty: boolean) {
   );
   controller.start();
   const term = renderAt(<App controller={controller} />, 160, 45);
-  return { ...term, repo, steps, flat: () => term.frame().replace(/\s+/g, ' ') };
+  if (!late) linesRead();
+  return { ...term, repo, steps, linesRead, flat: () => term.frame().replace(/\s+/g, ' ') };
 }
 
 describe("the view's apply summary over a work tree that differs from HEAD", () => {
@@ -82,5 +88,20 @@ describe("the view's apply summary over a work tree that differs from HEAD", () 
     await press(ENTER, /1 decided/);
     await press('A', /Apply these decisions\?/);
     expect(flat()).not.toContain('uncommitted');
+  });
+
+  // On-call presses A the moment the list shows, before the files' lines are read (a busy machine):
+  // the summary waits for them, then names the commits and the uncommitted file.
+  it('pressed before the files\' lines are read: says the summary follows, then shows it with its commits and the warning', async () => {
+    const { press, flat, linesRead, waitFor } = await view(true, true);
+    await press('d', /Declare TIMEOUT intended/);
+    await press('each environment its own timeout', /each environment its own timeout/);
+    await press(ENTER, /1 decided/);
+    await press('A', /the summary follows/);
+    expect(flat()).not.toContain('Apply these decisions?');
+    linesRead();
+    await waitFor(/Apply these decisions\?/);
+    expect(flat()).toContain('config/staging.yaml has uncommitted changes');
+    expect(flat()).not.toContain("known once the files' lines are read");
   });
 });
