@@ -253,7 +253,10 @@ export async function runView(command: ViewCommand, io: ViewIo, restore: () => v
   });
 
   // The reader stops while the view draws a key's frame or the first list (reader-hold.ts).
-  const keyArrives = () => holding.key(reading);
+  // Not the end of the input (a closed terminal): no frame follows it to let the reader go.
+  const keyArrives = () => {
+    if (stdin.readableLength > 0) holding.key(reading);
+  };
   // Before Ink's own listener, which reads the key: this one reads nothing.
   stdin.prependListener('readable', keyArrives);
   if (started?.kept) holding.forList(started);

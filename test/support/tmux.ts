@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { readdirSync, readFileSync, readlinkSync, realpathSync } from 'node:fs';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import path from 'node:path';
@@ -19,6 +20,7 @@ export class TmuxSession {
   private constructor(
     readonly name: string,
     private readonly screens: string,
+    private readonly cwd: string,
   ) {}
 
   static async start(options: {
@@ -49,7 +51,7 @@ export class TmuxSession {
     ]);
     const screens = path.join(SCREENS_DIR, options.label);
     await mkdir(screens, { recursive: true });
-    return new TmuxSession(name, screens);
+    return new TmuxSession(name, screens, options.cwd);
   }
 
   async screen(escapes = false): Promise<string> {
@@ -120,6 +122,37 @@ export class TmuxSession {
     const socket = (await execa('tmux', ['-L', this.name, 'display-message', '-p', '#{socket_path}'], { reject: false })).stdout.trim();
     await execa('tmux', ['-L', this.name, 'kill-server'], { reject: false });
     if (socket.endsWith(`/${this.name}`)) await rm(socket, { force: true });
+    await this.noReaderLeftStopped();
+  }
+
+  /** The view's readers (dist/tui/reader.js, started in the repository the session ran in) end with
+   * the view, however the terminal closed; one left stopped (reader-pause.ts) would hold its
+   * memory for good. Waits for them to end; fails on one still stopped with its view gone. */
+  private async noReaderLeftStopped(): Promise<void> {
+    if (process.platform !== 'linux') return;
+    const cwd = realpathSync(this.cwd);
+    const readers = () =>
+      readdirSync('/proc')
+        .filter((entry) => /^\d+$/.test(entry))
+        .flatMap((pid) => {
+          try {
+            if (!readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('dist/tui/reader.js')) return [];
+            if (readlinkSync(`/proc/${pid}/cwd`) !== cwd) return [];
+            const state = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '')[0];
+            return state === 'Z' ? [] : [{ pid: Number(pid), state }];
+          } catch {
+            return [];
+          }
+        });
+    const deadline = Date.now() + 15_000;
+    let left = readers();
+    while (left.length > 0 && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      left = readers();
+    }
+    const stopped = left.filter((r) => r.state === 'T');
+    for (const r of stopped) process.kill(r.pid, 'SIGKILL');
+    if (stopped.length > 0) throw new Error(`the view's reader ${stopped.map((r) => r.pid).join(', ')} was left stopped after the terminal closed`);
   }
 }
 
