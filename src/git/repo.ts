@@ -56,10 +56,17 @@ export async function hasCommits(root: string): Promise<boolean> {
   return (await tryGit(root, ['rev-parse', '--verify', '--quiet', 'HEAD^{commit}'])).ok;
 }
 
-/** Files git tracks plus the untracked ones it does not ignore, repo-relative with forward slashes. */
+/** Files in the work tree that git tracks, plus the untracked ones it does not ignore, repo-relative
+ * with forward slashes. Not a tracked file deleted or renamed in the work tree and not yet staged:
+ * the index still lists it, and discovery offered a layout of files that are not there (every
+ * command then failed on the first one, a newcomer's trial, session 32). */
 export async function listRepoFiles(root: string): Promise<string[]> {
-  const out = await runGit(root, ['ls-files', '-z', '--cached', '--others', '--exclude-standard']);
-  return [...new Set(out.split('\0').filter(Boolean))].sort();
+  const [out, deleted] = await Promise.all([
+    runGit(root, ['ls-files', '-z', '--cached', '--others', '--exclude-standard']),
+    runGit(root, ['ls-files', '-z', '--deleted']),
+  ]);
+  const gone = new Set(deleted.split('\0').filter(Boolean));
+  return [...new Set(out.split('\0').filter((file) => file && !gone.has(file)))].sort();
 }
 
 /** A remote's URL, or '' when the repository has no such remote. */
