@@ -582,8 +582,9 @@ async function scanWithin(options: ScanOptions, run: { trust?: { note?: string }
         `name two or more (--env ${pair.join(',')})`,
     );
   }
-  // A --key glob that matches nothing at all is most likely mistyped: "no divergences" alone would
-  // read as the environments agreeing (a CI gate on a misspelt key would pass for ever).
+  // A --key glob that matches nothing at all is most likely mistyped: "no divergences" would read
+  // as the environments agreeing, and a CI gate on a misspelt key would pass for ever (a warning
+  // above a green exit was missed in a newcomer's trial, session 32): a usage error.
   if (keyFilter && filtered.length === 0) {
     const keys = [
       ...[...snapshot.envs.values()].flatMap((e) => [...e.values.keys()]),
@@ -591,7 +592,7 @@ async function scanWithin(options: ScanOptions, run: { trust?: { note?: string }
       ...config.contract.entries.map((e) => e.pattern),
     ];
     if (!keys.some((k) => keyFilter.test(k)))
-      warnings.push(`--key ${options.key} matches no key of ${snapshot.environments.join(', ')} (files, live state or contract): is it mistyped?`);
+      throw new UserError(`--key ${options.key} matches no key of ${snapshot.environments.join(', ')} (files, live state or contract): is it mistyped?`);
   }
   // `--context` names a kubeconfig context for Kubernetes live sources: where none is read, nothing
   // took it (a snapshot, a command), and a mistyped or meant-for-another-repo flag would pass unseen.

@@ -161,10 +161,12 @@ describe('undrift scan', () => {
     const clean = await runCli(['scan', '--env', 'staging,production', '--key', 'B'], { cwd: repo });
     expect(clean.exitCode).toBe(0);
     expect(clean.stdout).not.toContain('warning:');
-    // A glob that matches no key at all is said: "no divergences" alone reads as the environments agreeing.
+    // A glob that matches no key at all is a usage error: "no divergences" and exit 0 would read as
+    // the environments agreeing, and a gate on a misspelt key would pass for ever.
     const typo = await runCli(['scan', '--key', '*_ULR'], { cwd: repo });
-    expect(typo.exitCode).toBe(0);
-    expect(typo.stdout).toContain('warning: --key *_ULR matches no key of dev, staging, production (files, live state or contract): is it mistyped?');
+    expect(typo.exitCode).toBe(2);
+    expect(typo.stdout).toBe('');
+    expect(typo.stderr).toBe('undrift: --key *_ULR matches no key of dev, staging, production (files, live state or contract): is it mistyped?');
     // `--json` is `--format json` for scan, as it is JSON for explain, at, releases and log.
     expect(JSON.parse((await runCli(['scan', '--json', '--key', '*_URL'], { cwd: repo })).stdout).divergences).toHaveLength(1);
   });
