@@ -57,8 +57,23 @@ function cellText(d: Divergence, env: string, width: number): string {
   return truncate(`${shortValue(repo, width)} ≠ ${live} live`, width);
 }
 
+/** Whether cutting `text` in the middle to `width` hides all of where it differs from `other`: the
+ * span between their common start and common end lies in the part cut out
+ * (`https://api.…example.com` for `https://api.staging.example.com` against `https://api.example.com`,
+ * a newcomer's trial, session 32). */
+function cutHidesDifference(text: string, other: string, width: number): boolean {
+  if ([...text].length <= width) return false;
+  const start = firstDifference(text, other);
+  let end = 0;
+  while (end < text.length - start && end < other.length - start && text[text.length - 1 - end] === other[other.length - 1 - end]) end++;
+  const head = Math.ceil((width - 1) / 2);
+  const tail = width - 1 - head;
+  return start >= head && end >= tail;
+}
+
 /** Each environment's cell; two different repo values that show the same when cut in the middle (two
- * certificates: "-----BEGIN…END-----" both) are shown around where they first differ instead. */
+ * certificates: "-----BEGIN…END-----" both), or whose cut leaves out where they differ, are shown
+ * around where they first differ instead. */
 function distinctCells(d: Divergence, envs: string[], width: number): string[] {
   const texts = envs.map((env) => cellText(d, env, width));
   if (LIVE_KINDS.has(d.kind)) return texts;
@@ -66,7 +81,8 @@ function distinctCells(d: Divergence, envs: string[], width: number): string[] {
   for (let a = 0; a < envs.length; a++) {
     for (let b = a + 1; b < envs.length; b++) {
       const [x, y] = [repo[a], repo[b]];
-      if (texts[a] !== texts[b] || x === null || x === undefined || y === null || y === undefined || x === y) continue;
+      if (x === null || x === undefined || y === null || y === undefined || x === y) continue;
+      if (texts[a] !== texts[b] && !cutHidesDifference(x, y, width) && !cutHidesDifference(y, x, width)) continue;
       if (violationMark(d, envs[a]!) || violationMark(d, envs[b]!)) continue;
       const at = firstDifference(x, y);
       texts[a] = shortValueAt(x, at, width);

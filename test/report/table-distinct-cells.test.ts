@@ -38,6 +38,24 @@ describe('the table', () => {
   });
 });
 
+describe('a value cut in the middle', () => {
+  it('shows where it differs when the cut would leave only what the other value also holds', async () => {
+    // A newcomer's trial (session 32): `https://api.…example.com` beside `https://api.example.com`.
+    const repo = await repoWithFiles({
+      'undrift.yaml': 'environments:\n  staging: config/staging.yaml\n  production: config/production.yaml\n',
+      'config/staging.yaml': 'API_URL: https://api.staging.example.com\nLONG_NOTE: the first words are the same, then staging ends here\n',
+      'config/production.yaml': 'API_URL: https://api.example.com\nLONG_NOTE: the first words are the same, then prod ends here too\n',
+    });
+    const scan = await scanRepository({ repo, history: false, live: false });
+    const table = renderTable(scan, PLAIN, 100).split('\n');
+    const row = table.find((l) => l.includes('API_URL'))!;
+    expect(row).toContain('staging');
+    // Where the cut keeps part of the difference, it is cut as before.
+    const note = table.find((l) => l.includes('LONG_NOTE'))!;
+    expect(note).toContain('the first');
+  });
+});
+
 describe("a secret's fingerprint in a cell", () => {
   it('is cut after its hash, evenly, never in the middle of it', async () => {
     // A newcomer's table showed `secret:c256a…7 (9 bytes)`: half a hash and the byte count's tail.
