@@ -785,7 +785,7 @@ export const MATCHING: HostileCase[] = [
     },
     args: ['scan', '--no-history', '--key', '*a*a*a*a*a*a*a*a*a*a*a*a*a*a*b'],
     // Matched against every key at once (no backtracking), it matches none: a usage error.
-    expect: { exit: 2, stderr: /--key \*a\*a.* matches no key of staging, production/ },
+    expect: { exit: 2, error: /--key \*a\*a.* matches no key of staging, production/ },
   },
   {
     name: 'a *-heavy contract key glob against long keys',
