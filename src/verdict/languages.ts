@@ -3,7 +3,7 @@
 // intent.ts, deadline.ts and conditions.ts; this module answers the same questions (scoped to one
 // environment? for a while? until when? back to the old value? done? approved? not to be promoted?)
 // for German, Spanish, French, Portuguese, Italian, Dutch, Swedish, Danish, Norwegian, Polish, Romanian, Russian, Ukrainian, Turkish, Japanese,
-// Hungarian, Finnish, Greek, Catalan, Chinese and Korean, and says when a text was in a language (or a script) it does not read at all.
+// Hungarian, Finnish, Greek, Catalan, Chinese, Korean and Vietnamese, and says when a text was in a language (or a script) it does not read at all.
 import type { EnvName } from '../model/types.js';
 import { regex, sourceOf } from './pattern.js';
 import { keyOf, once } from './once.js';
@@ -12,9 +12,9 @@ import { ownLength } from './own-length.js';
 import { reportedAt } from './tense.js';
 
 export type Language =
-  'en' | 'de' | 'es' | 'fr' | 'pt' | 'it' | 'nl' | 'sv' | 'da' | 'no' | 'pl' | 'ro' | 'ru' | 'uk' | 'el' | 'tr' | 'hu' | 'fi' | 'ca' | 'ja' | 'zh' | 'ko';
+  'en' | 'de' | 'es' | 'fr' | 'pt' | 'it' | 'nl' | 'sv' | 'da' | 'no' | 'pl' | 'ro' | 'ru' | 'uk' | 'el' | 'tr' | 'hu' | 'fi' | 'ca' | 'ja' | 'zh' | 'ko' | 'vi';
 /** The languages read here besides English. */
-export const READ: Language[] = ['de', 'es', 'fr', 'pt', 'it', 'nl', 'sv', 'da', 'no', 'pl', 'ro', 'ru', 'uk', 'el', 'tr', 'hu', 'fi', 'ca', 'ja', 'zh', 'ko'];
+export const READ: Language[] = ['de', 'es', 'fr', 'pt', 'it', 'nl', 'sv', 'da', 'no', 'pl', 'ro', 'ru', 'uk', 'el', 'tr', 'hu', 'fi', 'ca', 'ja', 'zh', 'ko', 'vi'];
 // The languages read whose script is not Latin: never a candidate for a Latin text.
 const NON_LATIN_READ: ReadonlySet<string> = new Set(['ru', 'uk', 'el', 'ja', 'zh', 'ko']);
 
@@ -550,6 +550,9 @@ const TABLE: Record<Exclude<Language, 'en'>, Words> = {
       "jusqu'à demain",
       // For the duration of an event: "le temps de la migration", "pendant la migration".
       'le temps de',
+      // ... or until it happens: "le temps que leur bac à sable supporte TLS", "le temps qu'ils migrent".
+      'le temps que',
+      "le temps qu'",
       'le temps du',
       'le temps des',
       "le temps d'",
@@ -1539,7 +1542,8 @@ const TABLE: Record<Exclude<Language, 'en'>, Words> = {
   hu: {
     only: ['csak', 'kizárólag', 'csupán'],
     test: ['teszteléshez', 'teszthez', 'a teszt idejére', 'terheléses teszthez', 'teszt céljából', 'tesztelés céljából'],
-    temporary: ['ideiglenes*', 'átmeneti*', 'egyelőre', 'egy időre', 'addig, amíg'],
+    // "a gyakorlat idejére" (for the drill's time), "a migráció idejéig", "két hét erejéig" (for two weeks).
+    temporary: ['ideiglenes*', 'átmeneti*', 'egyelőre', 'egy időre', 'addig, amíg', 'idejére', 'idejéig', 'erejéig', 'amíg tart'],
     back: ['visszaáll*', 'visszatérünk', 'visszaírjuk', 'vissza az eredeti*'],
     done: ['kész', 'befejezve', 'befejeződött', 'lezárva', 'lezárult', 'megoldva', 'javítva', 'elkészült', 'teljesítve', 'migrálva'],
     approved: ['jóváhagyva', 'jóváhagyta', 'jóváhagyott', 'engedélyezve', 'elfogadva'],
@@ -1879,6 +1883,94 @@ const TABLE: Record<Exclude<Language, 'en'>, Words> = {
       '거부됩니다',
       '여전히 실패',
     ],
+  },
+  // Vietnamese is typed with its tones and without them ("tạm thời", "tam thoi"): both are listed, but
+  // a bare syllable without tones ("tam", "xong", "ve") is many words, so only phrases are. A word it
+  // shares with its neighbours in a phrase is left out of the table ("giữ" is also "retention" in
+  // "thời gian giữ", "lại" is "again" everywhere): the phrase that says the intent is listed instead.
+  vi: {
+    only: ['chỉ', 'chỉ riêng', 'riêng cho', 'duy nhất', 'chi rieng', 'rieng cho'],
+    test: [
+      'để tái hiện',
+      'tái hiện',
+      'để test',
+      'để kiểm thử',
+      'để kiểm tra',
+      'cho kiểm thử',
+      'kiểm thử tải',
+      'de tai hien',
+      'tai hien loi',
+      'de kiem thu',
+    ],
+    temporary: [
+      'tạm thời',
+      'tạm đặt',
+      'tạm để',
+      'tạm giảm',
+      'tạm tăng',
+      'tạm hạ',
+      'tạm nâng',
+      'tạm tắt',
+      'tạm bật',
+      'tạm dừng',
+      'biện pháp tạm',
+      'trong lúc chờ',
+      'trong khi chờ',
+      'trước mắt',
+      'tam thoi',
+      'tam dat',
+      'tam giam',
+      'tam tang',
+      'tam tat',
+      'bien phap tam',
+    ],
+    back: ['trả lại', 'trả về', 'quay lại', 'quay về', 'khôi phục', 'đặt lại', 'đưa về', 'hoàn nguyên', 'tra lai', 'tra ve', 'quay lai', 'quay ve', 'khoi phuc', 'dat lai'],
+    done: [
+      'xong',
+      'đã xong',
+      'hoàn thành',
+      'đã hoàn thành',
+      'đã sửa',
+      'đã khắc phục',
+      'đã giải quyết',
+      'đã đóng',
+      'đã xử lý',
+      'đã di chuyển',
+      'da xong',
+      'da sua',
+      'da dong',
+      'hoan thanh',
+      'da khac phuc',
+      'da giai quyet',
+    ],
+    approved: ['đã duyệt', 'được duyệt', 'phê duyệt', 'đã phê duyệt', 'chấp thuận', 'đã chấp thuận', 'da duyet', 'phe duyet'],
+    notPromote: ['không lên prod*', 'không đưa lên prod*', 'không áp dụng cho prod*', 'không promote', 'khong len prod*'],
+    everywhere: ['mọi môi trường', 'tất cả môi trường', 'tất cả các môi trường', 'mọi cụm', 'tất cả các cụm', 'moi moi truong', 'tat ca moi truong'],
+    typo: ['lỗi đánh máy', 'gõ nhầm', 'gõ sai', 'giá trị sai', 'go nham', 'go sai'],
+    incident: ['sự cố', 'khẩn cấp', 'hotfix', 'su co'],
+    until: ['cho đến', 'cho tới', 'đến hết', 'đến ngày', 'đến', 'tới', 'cho den', 'den het', 'den ngay'],
+    spanBefore: [],
+    months: [],
+    // (Not "neu", which is German's "new": condition words of every table are read in every language.)
+    conditionBefore: ['khi', 'sau khi', 'nếu', 'một khi', 'ngay khi', 'khi nào'],
+    negation: ['không', 'chưa', 'chẳng', 'đừng', 'khong', 'chua'],
+    negationAfter: [],
+    question: ['có nên', 'hay không', 'liệu', 'có cần', 'hay chưa', 'hay khong'],
+    permanent: ['vĩnh viễn', 'lâu dài', 'cố định', 'vinh vien', 'lau dai', 'co dinh'],
+    keep: ['giữ nguyên', 'vẫn giữ', 'vào repo', 'vào git', 'giu nguyen', 'vao repo'],
+    stays: ['giữ nguyên', 'vẫn giữ', 'không đổi', 'cố ý', 'có chủ đích', 'không phải quên', 'không đồng bộ', 'giu nguyen', 'co y'],
+    mistake: ['nhầm', 'nhầm lẫn', 'do nhầm', 'là lỗi', 'sai môi trường', 'nham lan'],
+    first: ['trước tiên', 'đầu tiên', 'trước hết', 'truoc tien'],
+    then: ['sau đó', 'tiếp theo', 'sau này', 'sau do'],
+    later: ['sau này', 'để sau', 'sau do'],
+    gate: ['chỉ khi', 'chỉ sau khi', 'sau khi', 'ngay khi', 'một khi', 'không trước', 'chi khi'],
+    go: ['có thể lên', 'được phép', 'khuyến nghị', 'đề xuất', 'co the len', 'duoc phep'],
+    undo: ['bật lại', 'kích hoạt lại', 'khôi phục', 'bat lai', 'khoi phuc'],
+    due: ['muộn nhất', 'chậm nhất', 'trễ nhất', 'muon nhat', 'cham nhat'],
+    afterwards: ['sau đó', 'lần nữa', 'sau do'],
+    off: ['tắt', 'gỡ bỏ', 'xoá', 'xóa', 'go bo'],
+    remove: ['xoá', 'xóa', 'gỡ bỏ', 'thu hồi', 'cần xoá', 'cần xóa', 'go bo', 'thu hoi'],
+    refused: ['ngừng hoạt động', 'không còn hoạt động', 'đã tắt', 'vẫn lỗi', 'ngừng hỗ trợ'],
   },
 };
 
@@ -2412,7 +2504,8 @@ const STOPWORDS: Record<string, string[]> = {
   // (Not "nu", "si", "vor", "mai": Dutch and Nordic "nu" is "now", "si" is Romance "if", German "vor", French "mai".)
   ro: ['și', 'doar', 'până', 'pana', 'pentru', 'cu', 'apoi', 'temporar', 'în', 'toate', 'după', 'dupa', 'sunt', 'fost', 'mediile', 'mediul', 'dacă', 'când'],
   id: ['dan', 'hanya', 'untuk', 'tidak', 'sampai', 'dengan', 'sementara', 'lalu', 'apakah', 'saya', 'yang', 'juga', 'tolong', 'belum', 'sudah', 'kami', 'kita'],
-  vi: ['và', 'chỉ', 'cho', 'không', 'đến', 'với', 'tạm thời', 'sau đó'],
+  // (Not "la", "co", "da", "do", "ve" untoned: Romance and Slavic words. Words of two syllables are two words here.)
+  vi: ['và', 'chỉ', 'cho', 'không', 'đến', 'với', 'tạm', 'thời', 'sau', 'đó', 'của', 'là', 'các', 'những', 'được', 'để', 'trong', 'khi', 'đã', 'sẽ', 'có', 'này', 'một', 'bằng', 'trên', 'từ', 'về', 'chưa', 'xong', 'lại'],
 };
 
 // Letters only one language (of those named here) writes, each a word's worth of evidence: a short
@@ -2434,6 +2527,9 @@ const LETTERS: Array<[RegExp, string]> = [
   [/[șță]/u, 'ro'],
   [/[őű]/u, 'hu'],
   [/l·l/u, 'ca'],
+  // Vietnamese's horned letters and its letters with a tone under or a hook, or two marks (Latin Extended Additional);
+  // not "đ", which Croatian writes too.
+  [/[ơư\u1EA0-\u1EF9]/iu, 'vi'],
 ];
 
 /** The language a text is written in, as far as its script and function words tell: one of the

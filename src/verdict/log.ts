@@ -56,7 +56,9 @@ export interface Document {
 
 // Jira-style ids (QA-1204, INC-2041, OPS-7), and year-numbered ones whole (PT-2026-07, AUD-2025-003: cut at
 // the year, every finding of a year would share one id); not versions or dates (UTF-8, ISO-8601).
-const TICKET = /\b([A-Z][A-Z0-9]{1,9})-(\d{1,7}(?:-\d{1,4}(?![\d-]))?)\b/g;
+// A tracker's key is written in the team's own capitals: "SỰ CỐ-231" cites CỐ-231, "ÄND-12" is a key as
+// "CHG-12" is. The bounds are ASCII's word bounds, with a capital of any script inside.
+const TICKET = /(?<![A-Za-z0-9_])(\p{Lu}[\p{Lu}0-9]{1,9})-(\d{1,7}(?:-\d{1,4}(?![\d-]))?)(?![A-Za-z0-9_])/gu;
 const NOT_TICKETS = new Set(['UTF', 'ISO', 'SHA', 'HTTP', 'TLS', 'SSL', 'AES', 'RSA', 'X', 'V', 'PG', 'GPT', 'CVE']);
 // A project's own RFC series (RFC-19, RFC-042) is an id like ADR-n; the IETF's are cited by numbers
 // of four digits since 1996 (RFC-3339 timestamps, RFC-7231) or written with a space ("RFC 7231"),

@@ -68,6 +68,7 @@ const OPEN: Table = {
   ja: ['未対応', '対応中', '未解決', '未完了', 'オープン', '進行中'],
   zh: ['未解决', '处理中', '进行中', '未关闭', '未完成', '待处理'],
   ko: ['열림', '진행 중', '진행중', '미해결', '처리 중', '미완료'],
+  vi: ['đang mở', 'đang xử lý', 'chưa xử lý', 'chưa xong', 'chưa giải quyết', 'chưa sửa', 'mở lại', 'dang mo', 'chua xong'],
 };
 
 const DONE: Table = {
@@ -93,6 +94,7 @@ const DONE: Table = {
   ja: ['完了', '解決済み', '解決済', '対応済み', '対応済', '修正済み', 'クローズ', '解決しました'],
   zh: ['已关闭', '已解决', '已完成', '已修复', '完成', '关闭'],
   ko: ['완료', '해결됨', '해결', '종료됨', '닫힘', '수정됨'],
+  vi: ['đã đóng', 'đã xong', 'đã sửa', 'đã giải quyết', 'đã khắc phục', 'hoàn thành', 'đã hoàn thành', 'da dong', 'da xong', 'hoan thanh'],
 };
 
 const WONTFIX: Table = {
@@ -118,6 +120,7 @@ const WONTFIX: Table = {
   ja: ['対応しない', '修正しない', '対応予定なし'],
   zh: ['不修复', '不予修复', '不处理'],
   ko: ['수정 안 함', '수정하지 않음', '처리 안 함'],
+  vi: ['sẽ không sửa', 'không sửa', 'không xử lý'],
 };
 
 const REJECTED: Table = {
@@ -143,6 +146,7 @@ const REJECTED: Table = {
   ja: ['却下', '不採用', '否決', '承認されませんでした'],
   zh: ['驳回', '拒绝', '否决', '未通过', '不通过'],
   ko: ['반려', '거절', '기각', '승인되지 않음'],
+  vi: ['bị từ chối', 'từ chối', 'không được duyệt', 'không duyệt'],
 };
 
 // An event that has taken place: the thing is live, released, launched, rolled out, in production since.
@@ -227,6 +231,7 @@ const HAPPENED: Table = {
   ja: ['リリース済み', 'リリースしました', 'リリースされました', '本番稼働', '本番反映済み', '公開しました', '公開済み', '稼働開始', 'リリース済'],
   zh: ['已上线', '上线了', '已发布', '已经上线', '正式上线', '已经发布'],
   ko: ['출시됨', '출시했', '배포 완료', '오픈했', '출시되었', '릴리스됨'],
+  vi: ['đã triển khai', 'đã lên prod*', 'đã phát hành', 'đã release'],
 };
 
 // An end announced for a value or a service: shut down, retired, end of life, deprecated.
@@ -323,6 +328,7 @@ const SUNSET: Table = {
   ja: ['提供終了', 'サポート終了', '停止予定', '廃止', '終了予定', '提供を終了'],
   zh: ['停止服务', '下线', '停用', '弃用', '终止支持', '停止支持'],
   ko: ['서비스 종료', '지원 종료', '종료 예정', '중단 예정', '폐기'],
+  vi: ['ngừng hỗ trợ', 'ngừng hoạt động', 'sẽ ngừng', 'sẽ bị gỡ bỏ'],
 };
 
 // A plan moved to a later date. The first words need a date or a period after them ("moves to Q1
@@ -363,6 +369,7 @@ const MOVED_TO: Table = {
   ja: ['に変更', 'へ変更', 'にずれ込'],
   zh: ['改到', '改为', '顺延到', '挪到'],
   ko: ['로 변경', '으로 변경', '로 미뤄'],
+  vi: ['dời sang', 'chuyển sang ngày', 'lùi sang'],
 };
 const POSTPONED: Table = {
   en: ['postponed', 'postpone', 'delayed until', 'delayed to', 'deferred', 'replanned', 're-planned', 'rescheduled'],
@@ -387,6 +394,7 @@ const POSTPONED: Table = {
   ja: ['延期', '後ろ倒し', '再計画'],
   zh: ['推迟', '延期', '顺延'],
   ko: ['연기', '미뤄졌', '미뤄짐'],
+  vi: ['hoãn', 'bị hoãn', 'tạm hoãn', 'lùi lại'],
 };
 
 // A step still to do, beside a list item: "TODO", "open", "pending", "offen", "pendiente", "à faire".
@@ -413,6 +421,7 @@ const TO_DO: Table = {
   ja: ['未対応', '未完了', '残作業', 'やること'],
   zh: ['待办', '未完成', '待处理'],
   ko: ['미완료', '할 일', '남은 작업'],
+  vi: ['chưa làm', 'chưa xong', 'việc còn lại', 'cần làm', 'chua lam', 'chua xong'],
 };
 
 // Where words run together (Japanese, Chinese, Korean), a word is matched where it stands; elsewhere
