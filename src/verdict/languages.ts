@@ -12,9 +12,54 @@ import { ownLength } from './own-length.js';
 import { reportedAt } from './tense.js';
 
 export type Language =
-  'en' | 'de' | 'es' | 'fr' | 'pt' | 'it' | 'nl' | 'sv' | 'da' | 'no' | 'pl' | 'ro' | 'ru' | 'uk' | 'el' | 'tr' | 'hu' | 'fi' | 'ca' | 'ja' | 'zh' | 'ko' | 'vi';
+  | 'en'
+  | 'de'
+  | 'es'
+  | 'fr'
+  | 'pt'
+  | 'it'
+  | 'nl'
+  | 'sv'
+  | 'da'
+  | 'no'
+  | 'pl'
+  | 'ro'
+  | 'ru'
+  | 'uk'
+  | 'el'
+  | 'tr'
+  | 'hu'
+  | 'fi'
+  | 'ca'
+  | 'ja'
+  | 'zh'
+  | 'ko'
+  | 'vi';
 /** The languages read here besides English. */
-export const READ: Language[] = ['de', 'es', 'fr', 'pt', 'it', 'nl', 'sv', 'da', 'no', 'pl', 'ro', 'ru', 'uk', 'el', 'tr', 'hu', 'fi', 'ca', 'ja', 'zh', 'ko', 'vi'];
+export const READ: Language[] = [
+  'de',
+  'es',
+  'fr',
+  'pt',
+  'it',
+  'nl',
+  'sv',
+  'da',
+  'no',
+  'pl',
+  'ro',
+  'ru',
+  'uk',
+  'el',
+  'tr',
+  'hu',
+  'fi',
+  'ca',
+  'ja',
+  'zh',
+  'ko',
+  'vi',
+];
 // The languages read whose script is not Latin: never a candidate for a Latin text.
 const NON_LATIN_READ: ReadonlySet<string> = new Set(['ru', 'uk', 'el', 'ja', 'zh', 'ko']);
 
@@ -1890,18 +1935,7 @@ const TABLE: Record<Exclude<Language, 'en'>, Words> = {
   // "thời gian giữ", "lại" is "again" everywhere): the phrase that says the intent is listed instead.
   vi: {
     only: ['chỉ', 'chỉ riêng', 'riêng cho', 'duy nhất', 'chi rieng', 'rieng cho'],
-    test: [
-      'để tái hiện',
-      'tái hiện',
-      'để test',
-      'để kiểm thử',
-      'để kiểm tra',
-      'cho kiểm thử',
-      'kiểm thử tải',
-      'de tai hien',
-      'tai hien loi',
-      'de kiem thu',
-    ],
+    test: ['để tái hiện', 'tái hiện', 'để test', 'để kiểm thử', 'để kiểm tra', 'cho kiểm thử', 'kiểm thử tải', 'de tai hien', 'tai hien loi', 'de kiem thu'],
     temporary: [
       'tạm thời',
       'tạm đặt',
@@ -1924,7 +1958,22 @@ const TABLE: Record<Exclude<Language, 'en'>, Words> = {
       'tam tat',
       'bien phap tam',
     ],
-    back: ['trả lại', 'trả về', 'quay lại', 'quay về', 'khôi phục', 'đặt lại', 'đưa về', 'hoàn nguyên', 'tra lai', 'tra ve', 'quay lai', 'quay ve', 'khoi phuc', 'dat lai'],
+    back: [
+      'trả lại',
+      'trả về',
+      'quay lại',
+      'quay về',
+      'khôi phục',
+      'đặt lại',
+      'đưa về',
+      'hoàn nguyên',
+      'tra lai',
+      'tra ve',
+      'quay lai',
+      'quay ve',
+      'khoi phuc',
+      'dat lai',
+    ],
     done: [
       'xong',
       'đã xong',
@@ -2505,7 +2554,38 @@ const STOPWORDS: Record<string, string[]> = {
   ro: ['și', 'doar', 'până', 'pana', 'pentru', 'cu', 'apoi', 'temporar', 'în', 'toate', 'după', 'dupa', 'sunt', 'fost', 'mediile', 'mediul', 'dacă', 'când'],
   id: ['dan', 'hanya', 'untuk', 'tidak', 'sampai', 'dengan', 'sementara', 'lalu', 'apakah', 'saya', 'yang', 'juga', 'tolong', 'belum', 'sudah', 'kami', 'kita'],
   // (Not "la", "co", "da", "do", "ve" untoned: Romance and Slavic words. Words of two syllables are two words here.)
-  vi: ['và', 'chỉ', 'cho', 'không', 'đến', 'với', 'tạm', 'thời', 'sau', 'đó', 'của', 'là', 'các', 'những', 'được', 'để', 'trong', 'khi', 'đã', 'sẽ', 'có', 'này', 'một', 'bằng', 'trên', 'từ', 'về', 'chưa', 'xong', 'lại'],
+  vi: [
+    'và',
+    'chỉ',
+    'cho',
+    'không',
+    'đến',
+    'với',
+    'tạm',
+    'thời',
+    'sau',
+    'đó',
+    'của',
+    'là',
+    'các',
+    'những',
+    'được',
+    'để',
+    'trong',
+    'khi',
+    'đã',
+    'sẽ',
+    'có',
+    'này',
+    'một',
+    'bằng',
+    'trên',
+    'từ',
+    'về',
+    'chưa',
+    'xong',
+    'lại',
+  ],
 };
 
 // Letters only one language (of those named here) writes, each a word's worth of evidence: a short

@@ -86,10 +86,20 @@ describe('a temporary value whose ticket a later text closes goes back', () => {
 
   it.each([
     ['vi, the ticket still open', 'staging: tạm thời giảm timeout xuống 5 (HT-88)', '', '# HT-88\n\nTrạng thái: đang xử lý, nhà cung cấp chưa trả lời'],
-    ['fr, the ticket still open', 'staging : timeout à 5 (NET-204)', 'Staging seulement, le temps que le fournisseur corrige son certificat.', '# NET-204\n\nStatut : ouvert'],
+    [
+      'fr, the ticket still open',
+      'staging : timeout à 5 (NET-204)',
+      'Staging seulement, le temps que le fournisseur corrige son certificat.',
+      '# NET-204\n\nStatut : ouvert',
+    ],
     ['vi, not said to be temporary', 'staging: giảm timeout xuống 5 (HT-88)', '', '# HT-88\n\nTrạng thái: Đã đóng'],
     ['vi, made the setting later', 'staging: tạm thời giảm timeout xuống 5 (HT-88)', '', '# HT-88\n\nQuyết định: timeout 5 trên staging là lâu dài (HT-88).'],
-    ['fr, made the setting later', 'staging : timeout à 5 (NET-204)', 'Le temps que le fournisseur corrige son certificat.', '# NET-204\n\nDécision : ce n’est plus une mesure temporaire, on garde 5 (NET-204).'],
+    [
+      'fr, made the setting later',
+      'staging : timeout à 5 (NET-204)',
+      'Le temps que le fournisseur corrige son certificat.',
+      '# NET-204\n\nDécision : ce n’est plus une mesure temporaire, on garde 5 (NET-204).',
+    ],
   ])('not when %s', (_what, subject, body, text) => {
     const v = judge('http.timeoutSeconds', [start, temporary(subject, body), later], TODAY, {}, doc(text));
     expect(v.suggested === 'revert' && v.confidence >= 0.6, v.reasons.join('\n')).toBe(false);
