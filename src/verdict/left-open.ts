@@ -10,7 +10,8 @@
 import type { Divergence, EnvName, HistoryEvent, KeyPath } from '../model/types.js';
 import { answersOf } from './answered.js';
 import type { VerdictContext } from './context.js';
-import { documentIndex, keyName, namesValue } from './documents.js';
+import { distinctive, documentIndex, keyName, namesValue } from './documents.js';
+import { mentions } from './envnames.js';
 import { newestFirst } from './ordering.js';
 import { regex } from './pattern.js';
 import { sentenceEnds } from './sentence-end.js';
@@ -33,8 +34,53 @@ const LEFT_TO = regex(
   String.raw`wordt (?:besloten|beslist|bekeken|beoordeeld|geëvalueerd) (?:in|op|bij|door|wanneer|als|zodra)|geëscaleerd naar|geen (?:overeenstemming|akkoord)|`,
   String.raw`(?:beslutas|avgörs|utvärderas|besluttes|afgøres|avgjøres|vurderes|evalueres|päätetään|ratkaistaan|arvioidaan) (?:på|vid|när|i|av|af|ved|når|kun)|`,
   String.raw`ingen (?:enighet|enighed)|eskaler(?:at|et|t) til|`,
-  String.raw`(?:zostanie|będzie) (?:rozstrzygnięt|zdecydowan|ocenion)\p{L}{0,2}|brak porozumienia|eskalowan\p{L}{0,3} do)(?![\p{L}])`,
+  String.raw`(?:zostanie|będzie) (?:rozstrzygnięt|zdecydowan|ocenion)\p{L}{0,2}|brak porozumienia|eskalowan\p{L}{0,3} do|`,
+  // … and the same said as an invitation: "let's talk at the platform sync", "lass uns das im Jour fixe
+  // besprechen", "on en parle au comité", "lo hablamos en la reunión", "ne parliamo alla riunione".
+  String.raw`let['’]s (?:talk|discuss)(?: (?:it|this|that|about it|about this))? (?:at|in|during)|let['’]s decide (?:at|during)|`,
+  String.raw`(?:lass|lasst|lassen) (?:uns|sie uns) (?:\p{L}+ ){0,5}?(?:besprechen|bereden|diskutieren)|(?:besprechen|bereden|klären) wir (?:im|in|beim|auf|am)|`,
+  String.raw`(?:on en (?:parle|discute|reparle)|parlons-en|discutons-en) (?:au|à|en|lors)|`,
+  String.raw`lo (?:hablamos|discutimos|vemos|decidimos) en|(?:hablémoslo|discutámoslo) en|ne (?:parliamo|discutiamo) (?:al|alla|nel|nella|in)|parliamone (?:al|alla|nel|nella|in)|`,
+  String.raw`laten we (?:het |dit )?(?:bespreken|bekijken) (?:in|op|bij|tijdens)|vamos (?:falar|conversar|discutir)(?: sobre isso| disso)? (?:na|no|em)|`,
+  String.raw`vi tar (?:upp )?det på|omówimy (?:to )?na|porozmawiajmy (?:o tym )?na)(?![\p{L}])`,
 );
+
+// A record that the people who had to decide did not: the decision adjourned or put off with no
+// outcome ("Decision adjourned", "Entscheidung vertagt", "décision reportée", "decisión aplazada"), or
+// said not taken ("we have not decided whether it goes back", "no hemos decidido si", "noch nicht
+// entschieden", "pas encore décidé", "nog niet besloten", "ei ole päätetty"). Written after the change,
+// this is the deciders' own word that the question stands open — with whatever they knew then (an end
+// date passed, a fix announced) already before them — so it outweighs a rule's reading of that same
+// evidence. A decision that was taken is not this: "decided not to postpone", "the decision was not
+// deferred", "not decided lightly".
+const UNDECIDED = regex(
+  'iu',
+  String.raw`(?<![\p{L}])(?:(?:adjourned|postponed|deferred|tabled) (?:the|this|a|our|any) decision|`,
+  String.raw`(?:not|n['’]t) (?:yet )?(?:been )?decided (?:whether|if|yet|either way)|undecided|no decision (?:yet|was (?:taken|made|reached)|has been (?:taken|made|reached))|`,
+  String.raw`(?:noch )?nicht entschieden|keine entscheidung (?:getroffen|gefallen)|`,
+  String.raw`(?:pas|rien) (?:encore )?décidé|(?:n['’]|ne )(?:avons|a|ont) pas (?:encore )?décidé|aucune décision (?:prise|n['’]a été prise)|`,
+  String.raw`(?:no|aún no|todavía no) (?:hemos|han|se ha|ha) decidido|sin decidir|non (?:abbiamo|hanno|è stato) (?:ancora )?deciso|`,
+  String.raw`(?:nog )?niet (?:besloten|beslist)|não (?:decidimos|decidiram|foi decidido)|ainda não (?:decidid[oa]|foi decidido)|`,
+  String.raw`inte (?:beslutat|bestämt|avgjort)|ikke (?:besluttet|bestemt|afgjort|avgjort)|`,
+  String.raw`nie (?:zdecydowaliśmy|zdecydowano|postanowiono)|brak decyzji|ei (?:ole )?(?:vielä )?päätetty)(?![\p{L}])`,
+);
+// … and the decision named, then put off, a few words on in its clause: "the decision on the pool was
+// postponed", "die Entscheidung über den Wert wurde vertagt", "la décision de revenir à 200 est reportée",
+// "la decisión queda aplazada", "het besluit is uitgesteld", "beslutet om poolen bordlades".
+const DEFERRED_DECISION = regex(
+  'iu',
+  String.raw`(?<![\p{L}])(?:decision|entscheidung|décision|decisión|decisione|besluit|beslissing|decisão|beslutet|beslutningen|decyzj[aę]|päätös)`,
+  String.raw` (?:[^\s.,;:!?]+ ){0,6}?`,
+  String.raw`(?:adjourned|postponed|deferred|tabled|put off|pushed back|vertagt|verschoben|zurückgestellt|reportée|ajournée|repoussée|aplazada|pospuesta|postergada|`,
+  String.raw`rinviata|rimandata|sospesa|uitgesteld|verdaagd|adiada|postergada|suspensa|sköts upp|skjuts upp|bordlades|udsat|utsatt|odłożon\p{L}{0,2}|przełożon\p{L}{0,2}|`,
+  String.raw`lykättiin|siirrettiin)(?![\p{L}])`,
+);
+// A denial between the decision and its putting off says it was not put off ("was not postponed").
+const DENIED = /(?<![\p{L}])(?:not|never|n['’]t|nicht|nie|pas|no|non|niet|não|inte|ikke|ei)(?![\p{L}])/iu;
+const putOff = (s: string): boolean => {
+  const m = DEFERRED_DECISION.exec(s);
+  return !!m && !DENIED.test(m[0]);
+};
 
 // A decision still to take, put after an occasion: "Decide after the Q3 load test", "we decide once the
 // numbers are in", "Entscheiden nach dem Lasttest", "à décider après le test de charge", "decidir tras la
@@ -84,20 +130,36 @@ const SENTENCES = sentenceEnds(/(?<=[.!?;])\s+|\n\s*\n|\n(?=\s*(?:[-*#>[]|\d+[.)
 
 /** The sentence of `text` that leaves the decision open, if one does (not asked, which is a question of its own). */
 export function leftOpenIn(text: string): string | undefined {
+  return openSentence(text)?.sentence;
+}
+
+/** The sentence of `text` that records the decision not taken (adjourned, "not decided whether"), if one does. */
+export function undecidedIn(text: string): string | undefined {
+  const open = openSentence(text);
+  return open?.undecided ? open.sentence : undefined;
+}
+
+/** The sentence that leaves the decision open, and whether it records the decision not taken (UNDECIDED). */
+function openSentence(text: string): { sentence: string; undecided: boolean } | undefined {
   return (
     readingOf(text).answer('left-open', '', () => {
+      let first: { sentence: string; undecided: boolean } | null = null;
       for (const raw of text.split(SENTENCES)) {
         const s = raw.trim();
         // A question asks for the decision; it does not say where it is made.
-        if (s && !/[?？]\s*$/u.test(s) && (LEFT_TO.test(s) || DECIDE_AFTER.test(s) || UNKNOWN.test(s) || ANSWER_PROMISED.test(s))) return s;
+        if (!s || /[?？]\s*$/u.test(s)) continue;
+        if (UNDECIDED.test(s) || putOff(s)) return { sentence: s, undecided: true };
+        if (!first && (LEFT_TO.test(s) || DECIDE_AFTER.test(s) || UNKNOWN.test(s) || ANSWER_PROMISED.test(s))) first = { sentence: s, undecided: false };
       }
-      return null;
+      return first;
     }) ?? undefined
   );
 }
 
 export interface LeftOpen {
   sentence: string;
+  /** Written since the change, it records the decision not taken (adjourned, "not decided whether"). */
+  undecided: boolean;
   where: string;
   sha?: string;
   date: string;
@@ -146,15 +208,25 @@ export function leftOpen(d: Divergence, history: Record<EnvName, HistoryEvent[]>
   const at = Date.parse(change.date);
   const tickets = new Set(readingOf(change.text).tickets);
   const name = keyName(d.key)?.pattern;
-  const about = (text: string, cited: Iterable<string>) =>
-    [...cited].some((t) => tickets.has(t)) || !!name?.test(text) || (names(text, change.from, d.key) && names(text, change.to, d.key));
+  // A value distinctive enough to be named in prose (a version, an image), named beside an environment
+  // that does not hold it, is written about whether that environment takes it: a request to bring it
+  // there, however the request is numbered.
+  const elsewhere = Object.keys(d.values).filter((env) => env !== change.env && d.values[env]?.repo !== change.to);
+  const set = distinctive(change.to) ? change.to.toLowerCase() : undefined;
+  const offered = (text: string, lower: string) =>
+    set !== undefined && lower.includes(set) && namesValue(text, change.to!) && elsewhere.some((env) => mentions(text, env));
+  const about = (text: string, cited: Iterable<string>, lower: string) =>
+    [...cited].some((t) => tickets.has(t)) ||
+    !!name?.test(text) ||
+    (names(text, change.from, d.key) && names(text, change.to, d.key)) ||
+    offered(text, lower);
   const found: LeftOpen[] = [];
   const own = change.text ? leftOpenIn(change.text) : undefined;
-  if (own && change.sha) found.push({ sentence: own, where: `${short(change.sha)} (the change itself)`, sha: change.sha, date: change.date });
+  if (own && change.sha) found.push({ sentence: own, undecided: false, where: `${short(change.sha)} (the change itself)`, sha: change.sha, date: change.date });
   for (const t of logTexts(log).all) {
-    if (t.note.sha === change.sha || Date.parse(t.note.date) <= at || (today && t.day > today) || !about(t.text, t.tickets)) continue;
-    const s = leftOpenIn(t.text);
-    if (s) found.push({ sentence: s, where: describeMessage(t.note), sha: t.note.sha, date: t.note.date });
+    if (t.note.sha === change.sha || Date.parse(t.note.date) <= at || (today && t.day > today) || !about(t.text, t.tickets, t.folded)) continue;
+    const s = openSentence(t.text);
+    if (s) found.push({ ...s, where: describeMessage(t.note), sha: t.note.sha, date: t.note.date });
   }
   for (const doc of documentIndex(log)) {
     const written = doc.written;
@@ -162,9 +234,10 @@ export function leftOpen(d: Divergence, history: Record<EnvName, HistoryEvent[]>
     // long before it was written.
     const cited = change.text.includes(doc.path);
     if ((written.sha !== change.sha && !cited && Date.parse(written.date) < at) || (today && written.date.slice(0, 10) > today)) continue;
-    if (written.sha !== change.sha && !cited && !about(doc.text, doc.tickets)) continue;
-    const s = leftOpenIn(doc.text);
-    if (s) found.push({ sentence: s, where: `${doc.path} (written in ${short(written.sha)})`, sha: written.sha, date: written.date });
+    if (written.sha !== change.sha && !cited && !about(doc.text, doc.tickets, doc.lower)) continue;
+    const s = openSentence(doc.text);
+    // (A document the change wrote itself is its own reasoning: no later word of the deciders.)
+    if (s) found.push({ ...s, undecided: s.undecided && written.sha !== change.sha, where: `${doc.path} (written in ${short(written.sha)})`, sha: written.sha, date: written.date });
   }
   if (found.length === 0) return undefined;
   const newest = found.sort((a, b) => Date.parse(b.date) - Date.parse(a.date))[0]!;

@@ -68,6 +68,7 @@ import { envPattern, mentions } from './envnames.js';
 import { allowedFor } from './contract.js';
 import { disputedThread, notesDisagree } from './disagreement.js';
 import { regex } from './pattern.js';
+import { closedRequest } from './closed-request.js';
 import { eventText } from './contingency.js';
 import { keyOf, once } from './once.js';
 import { logTexts } from './texts.js';
@@ -1321,6 +1322,8 @@ function productionsOwn(text: string, value: string, prod: EnvName): string | un
     const at = realWord?.index ?? prodWord(prod).exec(sentence)?.index;
     together = true;
     if (at !== undefined && negatedBefore(sentence, at, 'clause')) continue;
+    // A request for production closed unmerged names what production was not given (closed-request.ts).
+    if (closedRequest(sentence)) continue;
     const lower = sentence.toLowerCase();
     for (let i = lower.indexOf(lowerValue); i >= 0; i = lower.indexOf(lowerValue, i + 1)) {
       if (!negatedBefore(sentence, i, 'clause')) return real;

@@ -166,9 +166,11 @@ export function explain(divergence: Divergence, allHistory: Record<EnvName, Hist
 function awaitingDecision(d: Divergence, partial: Partial, history: Record<EnvName, HistoryEvent[]>, ctx: VerdictContext, f: Findings): Partial | undefined {
   const asks = partial.suggested === 'declare' && partial.confidence <= NEEDS_A_HUMAN;
   const firm = partial.suggested !== 'declare' && (partial.explicit === true || partial.confidence >= 0.6);
-  if (asks || firm) return undefined;
+  if (asks) return undefined;
   const open = leftOpen(d, history, ctx);
-  if (!open) return undefined;
+  // A firm move stands against a decision handed on, but not against the deciders' own later record
+  // that they did not decide: they had the evidence the rule read before them.
+  if (!open || (firm && !open.undecided)) return undefined;
   const quote = open.sentence.replace(/\s+/g, ' ').slice(0, 200);
   f.add('intent', `${open.where} leaves the decision to someone else ("${quote}"), and nothing written since records it`, open.sha);
   f.ask(
