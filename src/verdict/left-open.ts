@@ -216,10 +216,7 @@ export function leftOpen(d: Divergence, history: Record<EnvName, HistoryEvent[]>
   const offered = (text: string, lower: string) =>
     set !== undefined && lower.includes(set) && namesValue(text, change.to!) && elsewhere.some((env) => mentions(text, env));
   const about = (text: string, cited: Iterable<string>, lower: string) =>
-    [...cited].some((t) => tickets.has(t)) ||
-    !!name?.test(text) ||
-    (names(text, change.from, d.key) && names(text, change.to, d.key)) ||
-    offered(text, lower);
+    [...cited].some((t) => tickets.has(t)) || !!name?.test(text) || (names(text, change.from, d.key) && names(text, change.to, d.key)) || offered(text, lower);
   const found: LeftOpen[] = [];
   const own = change.text ? leftOpenIn(change.text) : undefined;
   if (own && change.sha) found.push({ sentence: own, undecided: false, where: `${short(change.sha)} (the change itself)`, sha: change.sha, date: change.date });
@@ -236,8 +233,15 @@ export function leftOpen(d: Divergence, history: Record<EnvName, HistoryEvent[]>
     if ((written.sha !== change.sha && !cited && Date.parse(written.date) < at) || (today && written.date.slice(0, 10) > today)) continue;
     if (written.sha !== change.sha && !cited && !about(doc.text, doc.tickets, doc.lower)) continue;
     const s = openSentence(doc.text);
-    // (A document the change wrote itself is its own reasoning: no later word of the deciders.)
-    if (s) found.push({ ...s, undecided: s.undecided && written.sha !== change.sha, where: `${doc.path} (written in ${short(written.sha)})`, sha: written.sha, date: written.date });
+    // (A document the change wrote, or one it cites written before it, is its own reasoning: no later word of the deciders.)
+    if (s)
+      found.push({
+        ...s,
+        undecided: s.undecided && written.sha !== change.sha && Date.parse(written.date) > at,
+        where: `${doc.path} (written in ${short(written.sha)})`,
+        sha: written.sha,
+        date: written.date,
+      });
   }
   if (found.length === 0) return undefined;
   const newest = found.sort((a, b) => Date.parse(b.date) - Date.parse(a.date))[0]!;

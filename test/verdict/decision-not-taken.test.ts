@@ -121,8 +121,16 @@ const temporary = (note: string) =>
   verdictFor(
     'worker_pool',
     [
-      { at: '2027-01-10T10:00:00Z', message: 'worker config', write: { 'undrift.yaml': CONFIG, 's.yaml': 'worker_pool: 200\n', 'p.yaml': 'worker_pool: 200\n' } },
-      { at: '2027-02-01T10:00:00Z', message: 'production: worker pool 800 for the import backlog, temporary until 2027-03-31', write: { 'p.yaml': 'worker_pool: 800\n' } },
+      {
+        at: '2027-01-10T10:00:00Z',
+        message: 'worker config',
+        write: { 'undrift.yaml': CONFIG, 's.yaml': 'worker_pool: 200\n', 'p.yaml': 'worker_pool: 200\n' },
+      },
+      {
+        at: '2027-02-01T10:00:00Z',
+        message: 'production: worker pool 800 for the import backlog, temporary until 2027-03-31',
+        write: { 'p.yaml': 'worker_pool: 800\n' },
+      },
       { at: '2027-04-20T10:00:00Z', message: 'pool review', write: { 'docs/ops/worker-pool.md': `# Worker pool (800 vs 200)\n\n${note}\n` } },
     ],
     '2027-05-15',
@@ -150,8 +158,16 @@ describe('a temporary change past its end, and a later record that the deciders 
     const v = await verdictFor(
       'worker_pool',
       [
-        { at: '2027-01-10T10:00:00Z', message: 'worker config', write: { 'undrift.yaml': CONFIG, 's.yaml': 'worker_pool: 200\n', 'p.yaml': 'worker_pool: 200\n' } },
-        { at: '2027-02-01T10:00:00Z', message: 'production: worker pool 800 for the import backlog, temporary until 2027-03-31', write: { 'p.yaml': 'worker_pool: 800\n' } },
+        {
+          at: '2027-01-10T10:00:00Z',
+          message: 'worker config',
+          write: { 'undrift.yaml': CONFIG, 's.yaml': 'worker_pool: 200\n', 'p.yaml': 'worker_pool: 200\n' },
+        },
+        {
+          at: '2027-02-01T10:00:00Z',
+          message: 'production: worker pool 800 for the import backlog, temporary until 2027-03-31',
+          write: { 'p.yaml': 'worker_pool: 800\n' },
+        },
         { at: '2027-04-20T10:00:00Z', message: 'brand notes', write: { 'docs/brand.md': '# Brand\n\nThe new logo: decision postponed to the autumn.\n' } },
       ],
       '2027-05-15',
@@ -166,8 +182,16 @@ const bumped = (note: string) =>
   verdictFor(
     'proxy.image.tag',
     [
-      { at: '2027-06-01T10:00:00Z', message: 'proxy chart', write: { 'undrift.yaml': CHART, 'd.yaml': 'proxy:\n  image:\n    tag: v3.4.0\n', 'p.yaml': 'proxy:\n  image:\n    tag: v3.4.0\n' } },
-      { at: '2027-09-01T06:00:00Z', message: 'chore(deps): update proxy image to v3.5.1 (d.yaml) (#301)', write: { 'd.yaml': 'proxy:\n  image:\n    tag: v3.5.1\n' } },
+      {
+        at: '2027-06-01T10:00:00Z',
+        message: 'proxy chart',
+        write: { 'undrift.yaml': CHART, 'd.yaml': 'proxy:\n  image:\n    tag: v3.4.0\n', 'p.yaml': 'proxy:\n  image:\n    tag: v3.4.0\n' },
+      },
+      {
+        at: '2027-09-01T06:00:00Z',
+        message: 'chore(deps): update proxy image to v3.5.1 (d.yaml) (#301)',
+        write: { 'd.yaml': 'proxy:\n  image:\n    tag: v3.5.1\n' },
+      },
       { at: '2027-09-10T10:00:00Z', message: 'ops notes', write: { 'docs/ops/notes.md': `# Ops notes\n\n${note}\n` } },
     ],
     '2027-10-01',
