@@ -59,6 +59,8 @@ import { eventEnd, statedEnd } from './events.js';
 import { gateFor, planDocumentGate } from './gates.js';
 import { daysAfter, soakGate, soakPassed, troubleSince } from './soak.js';
 import { earned, endEarned, LAGGING_ROLLOUT, PLAN_ALONE, planOf, statedReason, UNDATED_AGED } from './earned.js';
+import { keptSince } from './kept-since.js';
+import { measuredCondition } from './measured-condition.js';
 import { followsAfter, keepsValue, keyWords, latestWord, takenBackBelow } from './held.js';
 import type { Message } from './log.js';
 import { changedSince, lastAgreement, moments, newestFirst } from './ordering.js';
@@ -168,8 +170,13 @@ function conditionBeside(text: string, phrase: string): string | undefined {
     .join(' ');
   const at = flat.toLowerCase().indexOf(phrase.toLowerCase());
   if (at < 0) return undefined;
-  const m = CONDITION_AFTER.exec(flat.slice(at + phrase.length));
-  if (!m) return undefined;
+  const rest = flat.slice(at + phrase.length);
+  const m = CONDITION_AFTER.exec(rest);
+  // "… on 15 Oct if adoption is >= 90 % by then": a measured target in the date's own sentence (measured-condition.ts).
+  if (!m) {
+    const stop = rest.search(/[.!?](?=\s|$)/);
+    return measuredCondition(`${phrase} ${stop < 0 ? rest : rest.slice(0, stop)}`);
+  }
   const clause = m[1]!.trim();
   return namesDate(clause) ? undefined : clause;
 }
@@ -2082,6 +2089,23 @@ function choose(c: Case, x: Facts): Partial {
       // or a withdrawal is superseded.ts's. Only with nothing written since does the date alone stand.
       const answer = stepAnswered(c, answersSince(), drifted, target, backfill, declare, true);
       if (answer) return answer;
+      // A record written since that keeps the waiting environment at its value is the decision for now (kept-since.ts).
+      const kept = keptSince(d.key, drifted, c.value(drifted), context.environments ?? Object.keys(d.values), commit.date, context.today, context.log);
+      if (kept) {
+        f.add('intent', `${kept.where}, written after it, keeps ${drifted} at ${shown(c.value(drifted))}: "${kept.quote.slice(0, 160)}"`, kept.sha);
+        f.ask(
+          kept.review
+            ? `${kept.where} keeps ${drifted} at ${shown(c.value(drifted))} and looks at it again on ${kept.review}: what does that review decide?`
+            : `${kept.where} keeps ${drifted} at ${shown(c.value(drifted))} for now: until when?`,
+        );
+        // A review day gone by with nothing recorded since leaves the decision open again: a question.
+        const due = !!kept.review && !!context.today && kept.review < context.today;
+        return declare(
+          kept.review && !due ? 0.6 : 0.45,
+          kept.review ? `a later decision keeps ${drifted}'s value until its review on ${kept.review}` : `a later decision keeps ${drifted}'s value`,
+          kept.review,
+        );
+      }
       // The date came with a condition of its own that nothing since reports met: the date alone is no go.
       const condition = conditionBeside(`${commit.subject}\n${commit.body}`, hold.phrase);
       if (condition) {

@@ -2,6 +2,7 @@
 // progress, an incident, a typo fix. Read the way people write: families of phrasings, not one.
 import { waitedEvent } from './waited-event.js';
 import { partlyDone } from './share-done.js';
+import { doneOnEvent } from './done-when.js';
 import type { EnvName } from '../model/types.js';
 import { envPattern, mentions } from './envnames.js';
 import { dateNamed, HOURS, readDeadline, RESUME_AT } from './deadline.js';
@@ -1007,6 +1008,8 @@ function statedAsDone(re: RegExp, text: string): string | undefined {
     // "noch nicht erledigt", "not done yet", "whether the migration is finished": not reported done.
     // "about 40% done", "à moitié fait": progress, not the work's end (share-done.ts).
     if (doubtIn(text, m.index, m[0].length) || partlyDone(text, m.index, m[0].length)) continue;
+    // "not needed any more: remove it when prod moves to 4.2": the end is planned for an event (done-when.ts).
+    if (doneOnEvent(text, m.index + m[0].length)) continue;
     const condition = conditionAtEnd(text.slice(Math.max(0, m.index - 60), m.index + m[0].length));
     if (!condition) return m[0];
     // "after the freeze ended" reports the end; "after the freeze is over" waits for it.
@@ -1076,7 +1079,7 @@ function struckOff(text: string): string | undefined {
 function foreignDone(text: string): string | undefined {
   const phrase = foreignWord(text, 'done')?.phrase;
   const at = phrase ? text.indexOf(phrase) : -1;
-  return phrase && (at < 0 || !partlyDone(text, at, phrase.length)) ? phrase : undefined;
+  return phrase && (at < 0 || (!partlyDone(text, at, phrase.length) && !doneOnEvent(text, at + phrase.length))) ? phrase : undefined;
 }
 
 /** Does the text report the work it names as done (not as a condition for later)? */
@@ -1099,10 +1102,13 @@ const KEEPS = regex(
   'i',
   String.raw`\b(?:keeps?|keeping|kept|stays?|staying|stayed|remains?|left|leave|leaving|unchanged|untouched|as[- ]is|on purpose|hold|holds|held|`,
   String.raw`deliberately|intentionally|by design|(?:is |was )?not an oversight|(?:do not|don't|dont|never) (?:align|sync|match)|`,
-  String.raw`bleibt|bleiben|behält|blijft|reste)\b`,
+  // An environment the change exempts ("acc is exempt", "exempted, see the plan") keeps its own value.
+  String.raw`exempt|exempted|bleibt|bleiben|behält|blijft|reste)\b`,
 );
 /** Does the text say an environment keeps its value ("stays", "keeps", "bleibt", "on purpose")? */
 export const keepsIn = (text: string): boolean => KEEPS.test(text);
+/** The words by which a text says an environment keeps its value, neither negated nor asked, in English or a language read. */
+export const keepSaidIn = (text: string, whole = text): string | undefined => saidMatch(KEEPS, text)?.[0] ?? foreignStays(text, whole)?.phrase;
 
 // The environments a change left out, named as a group, promised the same later: "only prod for
 // now, the rest comes with release/2026.11", "the others follow next sprint", "der Rest kommt mit
