@@ -49,7 +49,12 @@ export function keptSince(
   if (!log || value === null || value.trim().length < 2) return undefined;
   const named = new RegExp(`(?<![\\p{L}\\p{N}.])${escape(value.trim())}(?![\\p{L}\\p{N}]|\\.\\p{N})`, 'iu');
   const since = Date.parse(after);
-  const leaf = (key.split(/[.[\]]/).filter(Boolean).at(-1) ?? key).toLowerCase();
+  const leaf = (
+    key
+      .split(/[.[\]]/)
+      .filter(Boolean)
+      .at(-1) ?? key
+  ).toLowerCase();
   const words = keyWords(key);
   let found: { kept: KeptSince; at: number } | undefined;
   for (const doc of documentIndex(log)) {
@@ -66,12 +71,7 @@ export function keptSince(
         .split(SENTENCES)
         .map((x) => x.trim())
         .find(
-          (x) =>
-            named.test(x) &&
-            mentions(x, env) &&
-            !environments.some((e) => e !== env && mentions(x, e)) &&
-            !/[?？]\s*$/u.test(x) &&
-            !!keepSaidIn(x, text),
+          (x) => named.test(x) && mentions(x, env) && !environments.some((e) => e !== env && mentions(x, e)) && !/[?？]\s*$/u.test(x) && !!keepSaidIn(x, text),
         );
       if (!clause) continue;
       const rest = text.slice(text.indexOf(clause) + clause.length);
@@ -79,7 +79,12 @@ export function keptSince(
       const day = review ? reviewDay(rest.slice(review.index + review[0].length), doc.written.date) : undefined;
       found = {
         at,
-        kept: { quote: clause, where: `${doc.path}:${p.line} (written in ${doc.written.sha.slice(0, 7)})`, sha: doc.written.sha, ...(day ? { review: day } : {}) },
+        kept: {
+          quote: clause,
+          where: `${doc.path}:${p.line} (written in ${doc.written.sha.slice(0, 7)})`,
+          sha: doc.written.sha,
+          ...(day ? { review: day } : {}),
+        },
       };
       break;
     }
@@ -91,7 +96,10 @@ export function keptSince(
  * ("on 15 January", "Q1"), or a month named in any language read ("im Januar", "en janvier", "a gennaio"):
  * that month's last day, the next one after the record was written. */
 function reviewDay(after: string, written: string): string | undefined {
-  const words = after.split(/[\s,.;:()]+/).filter(Boolean).slice(0, 5);
+  const words = after
+    .split(/[\s,.;:()]+/)
+    .filter(Boolean)
+    .slice(0, 5);
   const direct = dateNamed(words.join(' ').replace(/^(?:in|on|at|im|am|en|el|le|il|op|i|w|em|a) /i, ''), written);
   if (direct) return direct;
   for (const w of words) {
