@@ -21,6 +21,7 @@ import { extendedSince, windowPassed } from './grant-window.js';
 import { bareRemoval } from './bare-removal.js';
 import { heldByFreeze } from './freeze-held.js';
 import { reportsOnlyMaking } from './made-done.js';
+import { ticketsOfName } from './named-ticket.js';
 
 // Objects and permissions that differ (issue 16's inventory): a thing that exists in one place and
 // not another, or a grant one environment has beyond another. Copying a thing or a grant toward
@@ -71,7 +72,7 @@ function documented(d: Divergence, env: EnvName | null, context: VerdictContext,
   // it ("stopgap … DELETE once origin shield is on (CDN-118)").
   const notes = env === null ? [] : Object.values(d.values[env]?.liveAnnotations ?? {});
   for (const note of notes.filter((n) => ticketsIn(n).length > 0)) f.add('live', `${d.key} in ${env} carries the note "${note.slice(0, 160)}"`);
-  const tickets = [...new Set([...ticketsIn(name.toUpperCase()), ...notes.flatMap((n) => ticketsIn(n))])];
+  const tickets = [...new Set([...ticketsOfName(name, log), ...notes.flatMap((n) => ticketsIn(n))])];
   if (!log || tickets.length === 0 || env === null) return undefined;
   const cited = [...new Set(tickets.flatMap((t) => log.byTicket.get(t) ?? []))]
     .map((sha) => log.messages.get(sha))
@@ -338,7 +339,7 @@ function objectAnswered(d: Divergence, env: EnvName, context: VerdictContext, f:
       {
         key: d.key,
         values: [name],
-        tickets: [...new Set([...ticketsIn(name.toUpperCase()), ...notes.flatMap((n) => ticketsIn(n))])],
+        tickets: [...new Set([...ticketsOfName(name, context.log), ...notes.flatMap((n) => ticketsIn(n))])],
         env,
         date: made,
         subject: notes.join(' '),

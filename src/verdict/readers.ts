@@ -77,6 +77,7 @@ import { restoreDue } from './restore-step.js';
 import { resumeDue } from './resume-due.js';
 import { daysBetween, day, describeMessage, round, short, shown } from './words.js';
 import { awaitedBeside } from './answer-awaited.js';
+import { ticketsOfName } from './named-ticket.js';
 import { sentenceEnds } from './sentence-end.js';
 
 export type ReaderName = 'open' | 'stated-end' | 'gate-met' | 'documented' | 'fate' | 'undo' | 'keep' | 'unread';
@@ -903,8 +904,8 @@ function annotationTexts(d: Divergence, env: EnvName, since: string | undefined)
 function ticketNotes(d: Divergence, env: EnvName, context: VerdictContext): Text[] {
   const log = context.log;
   if (!log) return [];
-  const name = d.key.slice(d.key.indexOf('/') + 1).toUpperCase();
-  const tickets = new Set([...ticketsIn(name), ...Object.values(d.values[env]?.liveAnnotations ?? {}).flatMap((a) => ticketsIn(a))]);
+  const name = d.key.slice(d.key.indexOf('/') + 1);
+  const tickets = new Set([...ticketsOfName(name, log), ...Object.values(d.values[env]?.liveAnnotations ?? {}).flatMap((a) => ticketsIn(a))]);
   const shas = new Set([...tickets].flatMap((t) => log.byTicket.get(t) ?? []));
   return [...shas]
     .map((sha) => log.messages.get(sha))
