@@ -275,7 +275,7 @@ const DANISH_NORWEGIAN: Words = {
   due: ['senest', 'senest den', 'ikke senere end', 'ikke senere enn'],
   afterwards: ['derefter', 'deretter', 'bagefter', 'etterpå', 'igen', 'igjen'],
   off: ['slå fra', 'slå av', 'sluk*', 'skru av', 'fjern*', 'tilbage', 'tilbake', 'deaktiver*'],
-  remove: ['fjern', 'fjerne', 'fjernes', 'slette', 'slettes', 'slett', 'tilbagekald*', 'tilbakekall*', 'inddrag*', 'inndra*'],
+  remove: ['fjern', 'fjerne', 'fjernes', 'fjernet', 'slette', 'slettes', 'slett', 'slettet', 'tilbagekald*', 'tilbakekall*', 'inddrag*', 'inndra*'],
   refused: [
     'holder op med at virke',
     'slutter å virke',
@@ -448,7 +448,7 @@ const TABLE: Record<Exclude<Language, 'en'>, Words> = {
     due: ['spätestens', 'spätestens am', 'spätestens bis', 'bis spätestens', 'allerspätestens'],
     afterwards: ['danach', 'dann', 'anschließend', 'hinterher', 'später', 'wieder'],
     off: ['aus', 'ausschalten', 'ausmachen', 'abschalten', 'deaktivieren', 'entfernen', 'raus', 'rausnehmen', 'zurück', 'weg'],
-    remove: ['entfernen', 'löschen', 'gelöscht', 'entziehen', 'zurücknehmen', 'zurückziehen', 'widerrufen', 'abbauen', 'rückbauen', 'wegnehmen'],
+    remove: ['entfernen', 'entfernt', 'löschen', 'gelöscht', 'entziehen', 'zurücknehmen', 'zurückziehen', 'widerrufen', 'abbauen', 'rückbauen', 'wegnehmen'],
     refused: [
       'abgeschaltet',
       'außer betrieb',
@@ -628,7 +628,23 @@ const TABLE: Record<Exclude<Language, 'en'>, Words> = {
       'réactiver',
       'rallumer',
     ],
-    done: ['terminé', 'terminée', 'fini', 'finie', 'corrigé', 'corrigée', 'résolu', 'résolue', 'réglé', 'clôturé', 'migré', 'migrée', "c'est fait"],
+    done: [
+      'terminé',
+      'terminée',
+      'fini',
+      'finie',
+      'corrigé',
+      'corrigée',
+      'résolu',
+      'résolue',
+      'réglé',
+      'clôturé',
+      'clôturée',
+      'clos',
+      'migré',
+      'migrée',
+      "c'est fait",
+    ],
     approved: ['approuvé', 'approuvée', 'validé', 'validée', 'feu vert', 'accord donné'],
     notPromote: ['pas en prod*', 'pas pour la prod*', 'ne pas promouvoir', 'ne pas passer en prod*', 'jamais en prod*', 'ne pas mettre en prod*'],
     everywhere: [
@@ -948,7 +964,7 @@ const TABLE: Record<Exclude<Language, 'en'>, Words> = {
     due: ['al più tardi', 'entro e non oltre', 'entro il', 'prima del', 'prima della'],
     afterwards: ['poi', 'dopo', 'di nuovo', 'in seguito', 'più avanti'],
     off: ['speg*', 'togli*', 'disattiv*', 'rimuov*', 'ripristin*', 'torn*'],
-    remove: ['rimuov*', 'elimin*', 'cancell*', 'revoc*', 'togli*'],
+    remove: ['rimuov*', 'rimoss*', 'elimin*', 'cancell*', 'revoc*', 'togli*'],
     refused: ['smetterà di rispondere', 'smetterà di funzionare', 'dismess[oa]', 'fine vita', 'non più accettat[oa]', 'non più disponibile'],
   },
   nl: {
@@ -957,7 +973,7 @@ const TABLE: Record<Exclude<Language, 'en'>, Words> = {
     // ("tijdelijke verhoging", "voorlopige fix": the adjective inflects.)
     temporary: ['tijdelijk', 'tijdelijke', 'voorlopig', 'voorlopige', 'voor nu', 'voorlopig even', 'tijdens de', 'zolang de'],
     back: ['terug naar', 'terugzetten', 'zetten we terug', 'terugdraaien', 'draaien we terug', 'weer terug', 'weer aanzetten', 'weer inschakelen'],
-    done: ['klaar', 'gedaan', 'afgerond', 'opgelost', 'gefikst', 'gerepareerd', 'gesloten', 'gemigreerd'],
+    done: ['klaar', 'gedaan', 'afgerond', 'opgelost', 'gefikst', 'gerepareerd', 'gesloten', 'afgesloten', 'gemigreerd'],
     approved: ['goedgekeurd', 'akkoord', 'groen licht'],
     notPromote: ['niet naar prod*', 'niet promoten', 'niet voor prod*', 'niet in prod*'],
     everywhere: [
@@ -1123,7 +1139,7 @@ const TABLE: Record<Exclude<Language, 'en'>, Words> = {
     due: ['senast', 'senast den', 'inte senare än'],
     afterwards: ['sedan', 'därefter', 'efteråt', 'igen', 'på nytt'],
     off: ['stäng* av', 'slå av', 'ta bort', 'tas bort', 'tillbaka', 'avaktiver*'],
-    remove: ['ta bort', 'tas bort', 'radera*', 'återkalla*', 'dra tillbaka', 'dras tillbaka'],
+    remove: ['ta bort', 'tas bort', 'tog bort', 'tagit bort', 'togs bort', 'radera*', 'återkalla*', 'dra tillbaka', 'dras tillbaka'],
     refused: ['slutar fungera', 'slutar svara', 'har stängts av', 'kommer att stängas av', 'fungerar inte längre', 'inte längre tillgänglig'],
   },
   // Romanian, with and without its diacritics (teams often type "pana", "dupa", "in toate mediile").
@@ -1694,7 +1710,7 @@ const TABLE: Record<Exclude<Language, 'en'>, Words> = {
     due: ['viimeistään'],
     afterwards: ['sitten', 'sen jälkeen', 'taas', 'uudelleen'],
     off: ['pois päältä', 'poistetaan', 'kytketään pois'],
-    remove: ['poista', 'poistetaan', 'poistettava', 'poistaa', 'poistamme', 'poistakaa'],
+    remove: ['poista', 'poistetaan', 'poistettava', 'poistaa', 'poistamme', 'poistakaa', 'poistettiin', 'poistin'],
     refused: ['ei enää toimi', 'ei vastaa', 'lopetettu', 'poistettu käytöstä'],
   },
   ca: {

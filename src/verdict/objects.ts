@@ -22,6 +22,7 @@ import { bareRemoval } from './bare-removal.js';
 import { heldByFreeze } from './freeze-held.js';
 import { reportsOnlyMaking } from './made-done.js';
 import { ticketsOfName } from './named-ticket.js';
+import { takenOutOfRepo } from './taken-out.js';
 
 // Objects and permissions that differ (issue 16's inventory): a thing that exists in one place and
 // not another, or a grant one environment has beyond another. Copying a thing or a grant toward
@@ -201,6 +202,8 @@ export function objectDifference(d: Divergence, f: Findings, context?: VerdictCo
   // Before any default by kind: what was written about the object since it was made (answered.ts).
   const answered = context && env !== null && d.kind !== 'missing-live' ? objectAnswered(d, env, context, f) : undefined;
   if (answered) return answered;
+  const takenOut = context && env !== null ? removedFromRepo(d, env, context, f) : undefined;
+  if (takenOut) return takenOut;
   // A narrowing whose text says the wider environment follows: the wider grant is the part not yet done.
   const narrowed = context ? narrowingFollows(d, context, f) : undefined;
   if (narrowed) return narrowed;
@@ -992,4 +995,19 @@ function windowRunOut(d: Divergence, env: EnvName, context: VerdictContext, f: F
   );
   f.say(`the approval for ${d.key} in ${env} has run out: remove it from ${env} (revert the live object), and do not write it into the repo`);
   return { deliberate: null, drifted: env, suggested: 'revert', value: null, confidence: 0.6 };
+}
+
+/** A grant the repo took out of the environment's files and that still runs there (taken-out.ts): the
+ * deletion was decided in the desired state and not carried out live, so it is deleted live and never
+ * written back. A later text keeping it is read before this (`objectAnswered`). */
+function removedFromRepo(d: Divergence, env: EnvName, context: VerdictContext, f: Findings): Partial | undefined {
+  if (isProtective(d.key) || d.provenance?.[env]?.kind === 'controller') return undefined;
+  const found = takenOutOfRepo(d, env, context);
+  if (!found) return undefined;
+  f.add('intent', `${describeMessage(found.commit)} took ${d.key} out of ${env}'s files: "${found.clause.slice(0, 160)}"`, found.commit.sha);
+  f.say(
+    `${env}'s repo no longer grants ${d.key}, yet it is still live (a deploy that does not delete what the repo dropped leaves it): ` +
+      `delete it in ${env} (revert the live object), do not write it back`,
+  );
+  return { deliberate: env, drifted: env, suggested: 'revert', value: null, confidence: 0.55 };
 }
