@@ -530,7 +530,9 @@ export function negatedBefore(text: string, at: number, span: NegationSpan): boo
 const AHEAD_WORDS = regex(
   'iu',
   String.raw`(?<![\p{L}])(?:once|after|when|if|unless|pending|as soon as|provided|subject to|wait(?:ing)? for|not yet|until|`,
-  String.raw`sobald|wenn|nachdem|falls|bis|cuando|una vez|hasta|quand|dès que|après|lorsque|quando|assim que|dopo|zodra|gdy)(?![\p{L}])`,
+  String.raw`sobald|wenn|nachdem|falls|bis|cuando|una vez|hasta|quand|dès que|après|lorsque|quando|assim que|dopo|zodra|gdy|`,
+  // ("after" as Spanish, Portuguese and the Nordic languages write it: "en producción después de la auditoría".)
+  String.raw`después|tras|depois|após|efter|etter)(?![\p{L}])`,
 );
 // Polish "po" ("after": "po 15 grudnia", "po akceptacji") as Polish writes it, in lower case or at a
 // sentence's head: read without the case folded, since "PO" in capitals is a product owner or a
@@ -622,6 +624,37 @@ const GO_ENABLE = regex(
   String.raw`so|please|now|ok(?:ay)?)\s*[:,]?\s+)?(?:(?:enable|activate|flip|(?:turn|switch)\s+on|roll\s+out)${OBJECT}|(?:turn|switch)${OBJECT}\s+on)`,
   String.raw`\s+(?:in|on|for|to|into)\s+(?:the\s+)?(\p{L}[\p{L}-]*)`,
 );
+// … and as the languages read write that instruction, the infinitive or imperative first, where a
+// decision's or a readout's next step is written: "Attivare in produzione entro fine agosto",
+// "Activer en production", "Activar en producción", "Ativar em produção", "Aktivera i produktion",
+// "Aktivér i produktion", "Włączyć na produkcji", "Activați în producție". Not "Attivato in
+// produzione" (a record) or "Non attivare …" (negated: not at the head).
+const ENABLE_HEAD = regex(
+  'iu',
+  String.raw`^(?:[-*•]\s+)?(?:(?:decisione|conclusione|raccomandazione|décision|recommandation|decisión|conclusión|recomendación|decisão|conclusão|`,
+  String.raw`recomendação|entscheidung|fazit|empfehlung|besluit|conclusie|advies|beslut|slutsats|rekommendation|beslutning|konklusion|`,
+  String.raw`anbefaling|decyzja|wniosek|rekomendacja|decizie|concluzie|recomandare)\s*[:,]?\s+)?`,
+  String.raw`(?:attivare|attiva|attivate|abilitare|abilita|abilitate|activer|activez|activar|activad|activen|habilitar|habilitad|ativar|ative|ativem|`,
+  String.raw`aktivieren|einschalten|activeren|inschakelen|aktivera|aktivér|aktiver|aktivere|slå på|slå til|włączyć|włączcie|aktywować|activați|activează)(?![\p{L}])`,
+);
+// Where the instruction puts it, among the few words after the verb: "in produzione", "i produktion",
+// "na produkcji" (Italian "i" is also an article: "attivare i controlli in produzione" names it later).
+const ENABLE_WHERE = /\s(?:in|en|em|na|no|w|i|im|auf|op|în|pe)\s+(?:(?:la|le|el|a|o|die|der|de|het)\s+)?(\p{L}[\p{L}-]*)/giu;
+/** The instruction to switch it on in `env`, its verb first, in a language read: its words up to
+ * where, and where its sentence goes on from. */
+function enableFor(s: string, env: EnvName): { phrase: string; end: number } | undefined {
+  const head = ENABLE_HEAD.exec(s);
+  if (!head) return undefined;
+  // The few words after the verb, in its clause: what is switched on, then where.
+  const rest = s.slice(head[0].length).split(/[,;:()]/)[0]!.split(/\s+/).slice(0, 8).join(' ');
+  for (const m of ` ${rest}`.matchAll(ENABLE_WHERE)) {
+    if (!mentions(m[1]!, env)) continue;
+    const end = s.indexOf(m[1]!, head[0].length) + m[1]!.length;
+    return { phrase: s.slice(0, end).replace(/^[-*•]\s+/, ''), end };
+  }
+  return undefined;
+}
+
 // A go/no-go decided as its own line, the environment before the word: "Decision: apac go", "Outcome:
 // prod — go", "Entscheidung: Prod go", "Décision : prod GO", "Decyzja: prod – go", "Päätös: tuotanto go",
 // and a checklist's "prod: GO" — the word a readout's decision is written in whatever its language.
@@ -709,6 +742,11 @@ export function goFor(text: string, env: EnvName): string | undefined {
       const [before, after] = [s.slice(0, m.index), s.slice(m.index + m[0].length)];
       if (AHEAD.test(after) || negatedBefore(s, m.index, 'words') || CONDITION_BEFORE.test(before) || doubtIn(s, m.index, m[0].length)) continue;
       return m[0];
+    }
+    const enable = named ? undefined : enableFor(s, env);
+    if (enable) {
+      named = true;
+      if (!AHEAD.test(s.slice(enable.end)) && !doubtIn(s, 0, enable.end)) return enable.phrase;
     }
     if (named || !mentions(s, env)) continue;
     const foreign = foreignWord(s, 'approved');
