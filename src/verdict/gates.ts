@@ -10,6 +10,7 @@
 import type { EnvName } from '../model/types.js';
 import { ticketsIn, type CommitLog } from './log.js';
 import { dateNamed, readDeadline } from './deadline.js';
+import { ON_A_DAY } from './calendar.js';
 import { mentions } from './envnames.js';
 import { foreignFamily, saidMatch } from './languages.js';
 import { regex } from './pattern.js';
@@ -54,11 +55,18 @@ export const DOING = regex(
   'iu',
   String.raw`(?<![\p{L}])(?:switch|move|migrate|roll (?:it )?out|enable|turn on|disable|apply|deploy|ship|promote|change|update|(?:be|go|goes|going) live|`,
   String.raw`umstellen|umziehen|migrieren|aktivieren|einschalten|ausrollen|deployen|nachziehen|anpassen|ändern|umsetzen|`,
-  String.raw`passer|basculer|migrer|activer|déployer|appliquer|changer|mettre à jour|`,
+  String.raw`passer|basculer|bascule|basculons|migrer|migrons|activer|activons|déployer|déployons|appliquer|changer|mettre à jour|`,
   String.raw`cambiar|migrar|activar|desplegar|aplicar|pasar|actualizar|mudar|ativar|implantar|atualizar|`,
   String.raw`passare|attivare|migrare|aggiornare|omzetten|overzetten|activeren|uitrollen|przełączyć|włączyć|wdrożyć|zmienić|`,
-  String.raw`перевести|переключить|включить|выкатить|обновить|перенести)(?![\p{L}])`,
+  String.raw`перевести|переключить|включить|выкатить|обновить|перенести|`,
+  // … and in Romanian and the Nordic languages: "o trec eu", "comutăm", "activăm"; "skifte", "aktivera", "byta".
+  String.raw`trec|trecem|comut|comutăm|activez|activăm|schimb|schimbăm|aplic|aplicăm|actualizez|actualizăm|migrez|migrăm|`,
+  String.raw`skifte|skifter|omlægge|aktivere|aktivera|aktiverer|byta|bytte|ändra|ændre|endre|rulla ut|rulle ud|rulle ut)(?![\p{L}])`,
 );
+// A step on a day, with a verb of doing: "I switch production on 31.07 at 23:59", "Prod am 31.07.
+// umstellen", "basculer la prod le 31/07", "Producția o trec eu pe 31.07": due that day. (Romanian "pe"
+// and the Nordic "den" put a step on a day as "on" does; only a day right after the word counts.)
+const ON_DAY_LEAD = regex('iu', String.raw`(?<![\p{L}])(?:${ON_A_DAY}|pe|den)\s+(?=\d)`);
 // A step after a gate: its date is the gate's, never a due date ("Prod kommt NACH dem Change Freeze
 // (Freeze läuft bis 07.01.)").
 const AFTER_GATE = /(?<![\p{L}])(?:after|once|when|pending|waits?|waiting|nach|nachdem|sobald|tras|después|après|dopo|depois)(?![\p{L}])/iu;
@@ -72,9 +80,11 @@ export function dueIn(clause: string, written: string): string | undefined {
   if (AFTER_GATE.test(clause)) return undefined;
   if (NOT_BEFORE.test(clause)) return undefined;
   // In every language read: "spätestens", "a más tardar", "au plus tard", "najpóźniej" (languages.ts' due family).
-  const lead = saidMatch(DUE_LEAD, clause) ?? foreignFamily(clause, 'due') ?? (DOING.test(clause) ? saidMatch(UNTIL_LEAD, clause) : undefined);
-  if (!lead) return undefined;
-  const date = readDeadline(clause.slice(lead.index), written).date;
+  const doing = DOING.test(clause);
+  const lead = saidMatch(DUE_LEAD, clause) ?? foreignFamily(clause, 'due') ?? (doing ? saidMatch(UNTIL_LEAD, clause) : undefined);
+  const onDay = !lead && doing ? saidMatch(ON_DAY_LEAD, clause) : undefined;
+  if (!lead && !onDay) return undefined;
+  const date = lead ? readDeadline(clause.slice(lead.index), written).date : dateNamed(clause.slice(onDay!.index + onDay![0].length), written);
   return date && date > written.slice(0, 10) ? date : undefined;
 }
 

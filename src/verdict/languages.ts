@@ -2086,6 +2086,9 @@ const ENV_NAMES: Array<[RegExp, string[]]> = [
       'produção',
       'produzione',
       'productie',
+      // Romanian, with its article or case ending and either comma or cedilla: "producția", "producției", "producţie".
+      'produc[tțţ]i(?:a|ei)',
+      'produc[țţ]ie',
       'produktion',
       // Norwegian writes it with "ks", and its article after: "produksjon", "produksjonen".
       'produksjon(?:en)?',
