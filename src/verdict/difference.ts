@@ -1,6 +1,7 @@
 // A value that differs between environments' files (cross-env, missing, an expired declaration):
 // when they last agreed, who changed since, what the change's text and links say it was for, and
 // what a careful engineer would do about it.
+import { citedDecision } from './cited-decision.js';
 import { quoteOf } from './passage.js';
 import { NEEDS_A_HUMAN } from '../wording/verdict.js';
 import { placeText } from '../wording/text.js';
@@ -621,6 +622,19 @@ function decide(
       'intent',
       `the comment beside ${d.key} in ${env}'s file${place ? ` (${placeText(place)})` : ''} is read as ${short(event.commit)}'s own text: "${note.slice(0, 160)}"`,
       event.commit,
+    );
+  }
+  // The decision a change names by its number ("(decision 1)", "(beslutning 1)") is its text as much
+  // as its message: that item's reasons, gates and scope are read by every rule below (cited-decision.ts).
+  for (const [env, event] of changed) {
+    if (isUncommitted(event) || !context.log || context.risk === 'secret') continue;
+    const item = citedDecision(`${event.subject}\n${event.body}`, event.date, context.log);
+    if (!item) continue;
+    changed.set(env, { ...event, body: [event.body, item.text].filter(Boolean).join('\n\n') });
+    f.add(
+      'intent',
+      `${short(event.commit)} names "${item.cited}", ${item.file}:${item.line} (written in ${short(item.sha)}), read as its own text: "${item.text.slice(0, 160)}"`,
+      item.sha,
     );
   }
   for (const [env, event] of changed) {
