@@ -22,11 +22,7 @@ const HALF_YEAR = 183 * 86_400_000;
 const TWO_DAYS = 2 * 86_400_000;
 
 /** Lower case without accents: "Décisions" and "decisions" are the same word on a path. */
-const folded = (s: string) =>
-  s
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase();
+const folded = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 
 /** The decision the text cites by its number: the word's stem (enough of it to hold its plural or its
  * article, "beslutning" → "beslutninger") and the number. */

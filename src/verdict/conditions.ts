@@ -646,7 +646,12 @@ function enableFor(s: string, env: EnvName): { phrase: string; end: number } | u
   const head = ENABLE_HEAD.exec(s);
   if (!head) return undefined;
   // The few words after the verb, in its clause: what is switched on, then where.
-  const rest = s.slice(head[0].length).split(/[,;:()]/)[0]!.split(/\s+/).slice(0, 8).join(' ');
+  const rest = s
+    .slice(head[0].length)
+    .split(/[,;:()]/)[0]!
+    .split(/\s+/)
+    .slice(0, 8)
+    .join(' ');
   for (const m of ` ${rest}`.matchAll(ENABLE_WHERE)) {
     if (!mentions(m[1]!, env)) continue;
     const end = s.indexOf(m[1]!, head[0].length) + m[1]!.length;

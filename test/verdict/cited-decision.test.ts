@@ -12,9 +12,15 @@ const start: Step = { subject: 'payments config', date: '2027-01-10T10:00:00Z', 
 const listDay: Step = { subject: 'decisions', date: '2027-03-03T10:00:00Z' };
 const closed = (subject: string): Step => ({ subject, date: '2027-04-20T10:00:00Z' });
 const verdictOf = (cite: string, list: string, later: Step[] = [], path = 'docs/team/2027-03-03.md') =>
-  judge('LOG_STYLE', [start, listDay, { subject: cite, date: '2027-03-04T10:00:00Z', set: { staging: ['text', 'json'] } }, ...later], '2027-05-10', {}, {
-    documents: [{ path, text: list, step: 1 }],
-  });
+  judge(
+    'LOG_STYLE',
+    [start, listDay, { subject: cite, date: '2027-03-04T10:00:00Z', set: { staging: ['text', 'json'] } }, ...later],
+    '2027-05-10',
+    {},
+    {
+      documents: [{ path, text: list, step: 1 }],
+    },
+  );
 
 describe('the numbered decision a change names is read as its text', () => {
   it.each([
