@@ -633,7 +633,7 @@ const ENABLE_HEAD = regex(
   'iu',
   String.raw`^(?:[-*•]\s+)?(?:(?:decisione|conclusione|raccomandazione|décision|recommandation|decisión|conclusión|recomendación|decisão|conclusão|`,
   String.raw`recomendação|entscheidung|fazit|empfehlung|besluit|conclusie|advies|beslut|slutsats|rekommendation|beslutning|konklusion|`,
-  String.raw`anbefaling|decyzja|wniosek|rekomendacja|decizie|concluzie|recomandare)\s*[:,]?\s+)?`,
+  String.raw`anbefaling|decyzja|wniosek|rekomendacja|decizie|concluzie|recomandare)[ \t]{0,3}[:,]?[ \t]{1,3})?`,
   String.raw`(?:attivare|attiva|attivate|abilitare|abilita|abilitate|activer|activez|activar|activad|activen|habilitar|habilitad|ativar|ative|ativem|`,
   String.raw`aktivieren|einschalten|activeren|inschakelen|aktivera|aktivér|aktiver|aktivere|slå på|slå til|włączyć|włączcie|aktywować|activați|activează)(?![\p{L}])`,
 );

@@ -1297,7 +1297,10 @@ function namesAsGoing(commit: { subject: string; body: string } | undefined, int
   // unless the sentence sends it in so many words.
   if (keptThere(commit, env)) return false;
   const naming = clausesOf(commit).filter((clause) => mentions(clause, env));
-  return naming.length === 0 || naming.some((clause) => !CONDITION_LEAD.test(clause) && clauseSendsTo(clause, env, whole));
+  // (A condition's lead in a language read is one too: "Producția după ce decidem …", "Prod erst wenn …".)
+  return (
+    naming.length === 0 || naming.some((clause) => !CONDITION_LEAD.test(clause) && !foreignFamily(clause, 'gate', whole) && clauseSendsTo(clause, env, whole))
+  );
 }
 
 /** The text names the lagging environment and not its own, and the commit left the lagging

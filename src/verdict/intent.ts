@@ -1201,7 +1201,8 @@ const CHECK = regex(
   String.raw`lasttest(?:et|en)|loadtest(?:et|en)|belastningstest(?:et|en)?|prestandatest(?:et|en)?|`,
   // A decision still to take, or a measurement whose result decides ("decision for prod after the load
   // test", "once the benchmark shows it helps", "entscheiden wir nach dem Lasttest"): a check as well.
-  String.raw`decide|decision|entscheiden|entscheidung|décider|décision|decidir|decisión|benchmark|load[- ]?test|lasttest|`,
+  String.raw`decide|decision|entscheiden|entscheidung|décider|décision|decidir|decisión|decidem|decizia|decizie|hotărâm|hotărăște|`,
+  String.raw`benchmark|load[- ]?test|lasttest|`,
   String.raw`perf(?:ormance)?[- ]test|shows? (?:it|that|whether|if)|`,
   // A test run before the step, or a team that looks first: "after the smoke test", "once QA has seen it",
   // "when security signs off", "sobald QA es abgenommen hat", "quand la sécu a validé"; a figure that has to
@@ -1217,7 +1218,9 @@ const CHECK = regex(
 const DECISION_PENDING = regex(
   'iu',
   String.raw`(?<![\p{L}])(?:decide|decision|entscheiden|entscheidung|entscheidet|décider|décision|decidir|decisión|decidere|decisione|`,
-  String.raw`beslissen|beslissing|whether|ob|see if|shows? (?:it|that|whether|if)|zeigt)(?![\p{L}])`,
+  String.raw`beslissen|beslissing|whether|ob|see if|shows? (?:it|that|whether|if)|zeigt|`,
+  // … and in Romanian: "după ce decidem cine deține SLO-ul", "decizia pentru producție", "dacă".
+  String.raw`decidem|decizia|decizie|hotărâm|hotărăște|dacă)(?![\p{L}])`,
 );
 
 // A decision someone takes, said with what it is about: "decides whether", "beslist of", "entscheidet,
