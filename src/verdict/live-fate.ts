@@ -71,6 +71,9 @@ export interface LiveFate {
   event?: string;
   /** A keep read from a plan the edit carried out (planned-start.ts), not from a word to keep it. */
   planned?: boolean;
+  /** A keep written into the repository, whose record also keeps it until this day, still ahead: it
+   * lives in the repository until then. */
+  lasts?: string;
 }
 
 export type FateReading = LiveFate | { conflict: [LiveFate, LiveFate] };
@@ -88,6 +91,8 @@ export function liveFate(change: LiveChange, log: CommitLog | undefined, today?:
     if (fates.length === 0) continue;
     const keep = fates.find((f) => f.fate === 'keep' && f.date === undefined);
     const revert = fates.find((f) => f.fate === 'revert' || f.date !== undefined);
+    const lasting = keep && revert ? keptInRepoUntil(keep, fates, today) : undefined;
+    if (lasting) return lasting;
     if (keep && revert) return { conflict: [keep, revert] };
     if (keep) return fates.find((f) => f.fate === 'keep' && f.event === undefined) ?? keep;
     // A put-back with its day first, the latest day where several are given; then one with its event.
@@ -95,6 +100,21 @@ export function liveFate(change: LiveChange, log: CommitLog | undefined, today?:
     return dated[0] ?? fates.find((f) => f.event !== undefined) ?? fates[0];
   }
   return undefined;
+}
+
+// A keep that writes the change into the repository: "codify it", "define it in deploy/prd", "add it to
+// git", "update the manifest", "in prod/x.yaml eintragen", "al repo".
+const INTO_REPO =
+  /codif|backfill|repo|(?<![\p{L}])git(?![\p{L}])|manifest|dépôt|[\w.-]\/[\w.-]|\.(?:ya?ml|json|env|tfvars|toml)(?![\p{L}])/iu;
+
+/** A record that keeps the change until a day still ahead and orders it into the repository ("stays in prd
+ * until the gateway is retired (Q2 2028) … define it in deploy/prd") states one decision, not two: for as
+ * long as it stays, it is to be in the repository. Every fate a keep, none a put-back. */
+function keptInRepoUntil(keep: LiveFate, fates: LiveFate[], today: string | undefined): LiveFate | undefined {
+  if (!INTO_REPO.test(keep.phrase) || fates.some((f) => f.fate !== 'keep')) return undefined;
+  const ends = fates.filter((f) => f.date !== undefined).map((f) => f.date!);
+  if (ends.length === 0 || ends.some((d) => !!today && d < today)) return undefined;
+  return { ...keep, lasts: ends.sort().at(-1)! };
 }
 
 /** The scan's documents, one literal index of their lower case per log. */
@@ -207,7 +227,7 @@ const GOES_ON = regex(
   String.raw`(?:(?:todo|action(?: items?)?|follow-?ups?|next steps?|decision|outcome|resolution)\s*:\s*)?(?:(?:and|but|so|then)\s+)?`,
   String.raw`(?:it|this|that|they|these|keep|revert|put|roll|undo|codify|backfill|update|add|reset|restore|go|goes|back|stays?|remains?|to be)(?![\p{L}])`,
 );
-const PRONOUN_OBJECT = /(?<![\p{L}])(?:keep|revert|codify|undo|put|roll|leave|restore) (?:it|this|that|them)(?![\p{L}])/iu;
+const PRONOUN_OBJECT = /(?<![\p{L}])(?:keep|revert|codify|undo|put|roll|leave|restore|define) (?:it|this|that|them)(?![\p{L}])/iu;
 // An instruction for a situation to come: "if it OOMs again, …", "should the pool run out, …" (not a
 // "When:" label of a change record).
 const CONDITIONAL =
@@ -223,7 +243,7 @@ const KEEP = regex(
   String.raw`make (?:it|this|that|them|the [\p{L}-]+) permanent|permanent(?:ly)?|for good|codif(?:y|ies|ied|ying)|backfill(?:s|ed)?|`,
   String.raw`write (?:it |this |them )?back|check (?:it |them )?in(?![\p{L}])|`,
   String.raw`update[sd]? (?:the )?(?:[\p{L}-]+ )?(?:manifests?|repo(?:sitory)?|values(?: file)?|chart|overlay|kustomization|[\w.-]*/[\w./-]*|[\w.-]+\.(?:ya?ml|json|env|tfvars|toml))|`,
-  String.raw`(?:add|adds|added|commit|commits|put|puts|move|moves|write|writes) (?:it |this |them |the [\p{L}-]+ )?(?:back )?(?:to|in|into) (?:the |our )?`,
+  String.raw`(?:add|adds|added|commit|commits|put|puts|move|moves|write|writes|define|defines) (?:it |this |them |the [\p{L}-]+ )?(?:back )?(?:to|in|into) (?:the |our )?`,
   String.raw`(?:repo(?:sitory)?|git|manifests?|values(?: file)?|[\w.-]*/[\w./-]*|[\w.-]+\.(?:ya?ml|json|env|tfvars|toml))|`,
   String.raw`so (?:that )?the (?:repo(?:sitory)?|manifests?|files?|git) match(?:es)?|`,
   String.raw`so (?:that )?the next (?:deploy|rollout|sync) (?:keeps|does not revert|doesn't revert|won't revert) it)(?![\p{L}])`,
@@ -241,8 +261,9 @@ const KEEP_INTO = regex(
 const PATH = String.raw`(?:[\w.-]*/[\w./-]*|[\w.-]+\.(?:ya?ml|json|env|tfvars|toml))`;
 const KEEP_INTO_FOREIGN = regex(
   'iu',
-  String.raw`(?<![\p{L}])(?:(?:mettre|reporter|écrire|ajouter|poner|escribir|añadir|agregar|pôr|colocar|escrever|mettere|scrivere|aggiungere) `,
-  String.raw`[\w.:=%+-]{1,80} (?:dans|en|em|no|na|in|nel) ${PATH}|(?:in|ins) ${PATH} (?:eintragen|nachziehen|nachtragen|übernehmen|aufnehmen|zetten|opnemen|toevoegen))(?![\p{L}])`,
+  String.raw`(?<![\p{L}])(?:(?:mettre|reporter|écrire|ajouter|définir|poner|escribir|añadir|agregar|definir|pôr|colocar|escrever|mettere|scrivere|aggiungere|definire)`,
+  // (The object may be a pronoun before the verb or on it: "le définir dans …", "definirlo en …", "definirla in …".)
+  String.raw`(?:lo|la|los|las)? (?:[\w.:=%+-]{1,80} )?(?:dans|en|em|no|na|in|nel) ${PATH}|(?:in|ins) ${PATH} (?:eintragen|nachziehen|nachtragen|übernehmen|aufnehmen|definieren|anlegen|zetten|opnemen|toevoegen|vastleggen))(?![\p{L}])`,
 );
 // The repository made to follow what runs: "bring git in line with what runs", "align the repo with
 // the cluster", "make the manifests match what's deployed", "Repo an den Live-Stand angleichen",
@@ -361,8 +382,15 @@ function fatesIn(change: LiveChange, doc: IndexedDocument, byKey: boolean, log: 
           (byKey && namesByOption(clause, live, change.file));
         const other = () => namesOtherKey(clause, clause.toLowerCase(), change.key, log);
         const referred = !named && (EDIT_REF.test(clause) || (!!nounRe && nounRe.test(clause)) || (!!kindRe && kindRe.test(clause))) && !other();
+        // (… or writes it into the repository, as a decision's next line does: "In deploy/prd/x.yaml eintragen".)
         const goesOn: boolean =
-          about && (GOES_ON.test(clause) || PRONOUN_OBJECT.test(clause) || (change.file !== null && namesValue(clause, change.file))) && !other();
+          about &&
+          (GOES_ON.test(clause) ||
+            PRONOUN_OBJECT.test(clause) ||
+            (change.file !== null && namesValue(clause, change.file)) ||
+            KEEP_INTO.test(clause) ||
+            KEEP_INTO_FOREIGN.test(clause)) &&
+          !other();
         // "bring git in line with what runs" names the live state of the object the document is about.
         const follows: boolean = !named && !referred && !goesOn && (FOLLOWS_LIVE.test(clause) || !!repoFollows(clause)) && !other();
         about = named || referred || goesOn || follows;

@@ -1510,7 +1510,9 @@ function documentedFate(
       ...(weakens ? { question: f.questions.at(-1)! } : {}),
       keptBy: `${read.passage.file}:${read.passage.line}`,
     },
-    advice: `codify it: write ${live} into ${env}'s files (backfill), so the next deploy does not take it away, as ${read.passage.file} says`,
+    advice: `codify it: write ${live} into ${env}'s files (backfill), so the next deploy does not take it away, as ${read.passage.file} says${
+      read.lasts ? ` (it stays until ${read.lasts}; remove it from the files then)` : ''
+    }`,
   };
 }
 
