@@ -34,11 +34,12 @@ import { ticketsIn, type CommitLog } from './log.js';
 import { eventText } from './contingency.js';
 import { describeMessage, short } from './words.js';
 import { sentenceEnds } from './sentence-end.js';
-import { madePermanent } from './made-permanent.js';
+import { madePermanent, permanenceRefused } from './made-permanent.js';
 import { decidedEverywhere } from './decided-everywhere.js';
 import { endRecorded } from './ended-record.js';
 import { keptUntil } from './kept-until.js';
 import { partlyDone } from './share-done.js';
+import { undoDue } from './refusal-due.js';
 
 export type Says = 'met' | 'unmet' | 'done' | 'go' | 'refused' | 'withdrawn' | 'moved' | 'ends' | 'kept';
 
@@ -206,6 +207,8 @@ export function statusOf(sentence: string, written: string, tickets: readonly st
     if (on) return { says: 'ends', on };
   }
   if (withdrawalIn(s)) return { says: 'withdrawn', ...withTicket };
+  // "Not approved as a permanent change": the board refuses to keep what was done as a stop-gap.
+  if (permanenceRefused(s)) return { says: 'refused', ...withTicket };
   // Before done: "the review is done: the setting stays, it is no longer temporary" keeps it.
   if (madePermanent(s)) return { says: 'kept', ...withTicket };
   // A ticket followed by its state: "PSP-441 is still open", "PSP-441: open, vendor ETA January".
@@ -292,7 +295,8 @@ function readPassage(p: LinkedPassage, q: AnswerQuestion): LaterAnswer | undefin
     // ("live" itself may be production's other name: "… is live in staging for the rehearsal").
     const where = status.says === 'go' ? (LIVE.exec(s)?.[1] ?? s) : undefined;
     const envs = where !== undefined ? (q.environments ?? []).filter((e) => mentions(where, e)) : undefined;
-    return { ...base, ...status, quote: s.slice(0, 240), ...(envs && envs.length ? { envs } : {}) };
+    const due = status.says === 'refused' && !status.on ? undoDue(texts, p.written.date) : undefined;
+    return { ...base, ...status, quote: s.slice(0, 240), ...(envs && envs.length ? { envs } : {}), ...(due ? { on: due } : {}) };
   }
   // A go read as conditions.ts reads one ("OK for prod", "Codify it in deploy/prod"), for an environment of the scan.
   // A go naming a value between it and the environment ("Go for 100% in prod") is one for the value

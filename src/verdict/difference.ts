@@ -1460,6 +1460,9 @@ function temporaryAnswered(
     case 'withdrawn':
     case 'refused':
       quoteAnswer(c.f, a, a.says === 'refused' ? 'refuses it' : 'calls it off');
+      // The refusal dated the undo, and the day has passed: the body that decides set the end (refusal-due.ts).
+      if (a.says === 'refused' && sure && a.on && c.context.today && a.on < c.context.today)
+        return revertTo(0.6, `${a.where} refuses it and set ${a.on} to undo it, which has passed`);
       return revertTo(0.5, `${a.where} calls the change off`);
     case 'moved':
       // The new end has passed too: the measure is past its own date again. A plan that slipped once may

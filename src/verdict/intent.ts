@@ -25,6 +25,7 @@ import {
   foreignLeads,
   foreignNames,
   foreignFamily,
+  foreignSays,
   foreignStays,
   foreignThen,
   foreignWord,
@@ -2292,6 +2293,16 @@ const PLAN_AFTER = new RegExp(
 
 const AUXILIARY_LAST = /(?<![\p{L}])(?:is|are|was|were|has been|have been|got|gets)$/iu;
 const TICKET_LAST = /(?<![\p{L}\d])[A-Z][A-Z0-9]{1,9}-\d{1,7}$/u;
+
+/** The words of a text that mean every environment ("in every environment", "across the board", "in allen
+ * Umgebungen", "en todos los entornos"), said: not negated, asked or followed by an exception. */
+export function everywhereSaid(text: string): string | undefined {
+  const m = [...text.matchAll(EVERYWHERE_ALL)].find((x) => !doubtIn(text, x.index, x[0].length) && !exceptAfter(text, x.index + x[0].length));
+  if (m) return m[0];
+  const foreign = foreignSays(text, 'everywhere')?.phrase;
+  const at = foreign ? text.toLowerCase().indexOf(foreign.toLowerCase()) : -1;
+  return foreign && !(at >= 0 && exceptAfter(text, at + foreign.length)) ? foreign : undefined;
+}
 
 /** The words of a later text that withdraw a plan — said, with the plan or change as what is withdrawn
  * where the word needs one ("the rollout was abandoned", not "challenges abandoned at 2 s") — unless

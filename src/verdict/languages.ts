@@ -3054,7 +3054,7 @@ export function foreignWord(text: string, kind: 'done' | 'approved'): { language
  * for later nor negated or asked about. */
 function firstMeant(
   text: string,
-  kind: 'done' | 'approved' | 'back' | 'mistake' | 'keep' | 'permanent',
+  kind: 'done' | 'approved' | 'back' | 'mistake' | 'keep' | 'permanent' | 'everywhere',
 ): { language: Exclude<Language, 'en'>; phrase: string } | undefined {
   for (const lang of candidates(text)) {
     if (!mayHold(TABLE[lang][kind], text)) continue;
@@ -3079,13 +3079,29 @@ const MOTIVE = /(?<![\p{L}])(?:pour|afin de|para|per|aby|in order to|so as to|(?
 
 /** A judgement a later text (a note, a document's passage, an annotation) makes, in any language
  * read here: the value goes back ("zurück auf 50", "回滚到 v2"), was a mistake ("por error",
- * "誤って"), is kept or written into the repository ("zostawiamy", "do repo", "保留"), or is meant to
- * stay ("blijvend", "na stałe"). Negated, asked about or set as a condition for later ("wenn …
+ * "誤って"), is kept or written into the repository ("zostawiamy", "do repo", "保留"), is meant to
+ * stay ("blijvend", "na stałe"), or holds in every environment ("in allen Umgebungen", "en todos los entornos"). Negated, asked about or set as a condition for later ("wenn …
  * zurück", "czy zostawiamy?"), it is not made. */
 export const foreignSays = once(
-  (text: string, kind: 'back' | 'mistake' | 'keep' | 'permanent') => keyOf(text, kind),
-  (text: string, kind: 'back' | 'mistake' | 'keep' | 'permanent'): { language: Exclude<Language, 'en'>; phrase: string } | undefined => firstMeant(text, kind),
+  (text: string, kind: 'back' | 'mistake' | 'keep' | 'permanent' | 'everywhere') => keyOf(text, kind),
+  (text: string, kind: 'back' | 'mistake' | 'keep' | 'permanent' | 'everywhere'): { language: Exclude<Language, 'en'>; phrase: string } | undefined =>
+    firstMeant(text, kind),
 );
+
+/** Where the words of `kind` stand in the text, in the languages it may be written in, said or not: for a
+ * reader that weighs what governs the word itself ("nicht als permanent genehmigt": a refusal, not a keep). */
+export function foreignWordsAt(text: string, kind: 'permanent'): Array<{ phrase: string; index: number }> {
+  const out: Array<{ phrase: string; index: number }> = [];
+  for (const lang of candidates(text)) {
+    if (!mayHold(TABLE[lang][kind], text)) continue;
+    const re = wordsRegex(lang, kind);
+    if (!re) continue;
+    const all = globalOf(re);
+    all.lastIndex = 0;
+    for (const m of text.matchAll(all)) if (m[0].length > 0) out.push({ phrase: m[0], index: m.index });
+  }
+  return out;
+}
 
 /** A word of one of the families every language read here has — a gate another environment waits
  * for, a go, an undo, a due date's lead — in the text, in the languages `whole` (the text it stands

@@ -14,6 +14,8 @@ import { keyWords } from './held.js';
 import { foreignSays } from './languages.js';
 import { mentions } from './envnames.js';
 import { regex } from './pattern.js';
+import { permanenceWithheld } from './permanence-withheld.js';
+import { permanentEverywhere } from './made-permanent.js';
 import { sentenceEnds } from './sentence-end.js';
 
 /** A later text about the change, and where it is. */
@@ -74,6 +76,9 @@ export function saysApart(text: string, key: KeyPath, env: EnvName, oneSided = t
     const phrase = m?.[0].trim() ?? foreign?.phrase;
     if (!phrase) continue;
     const at = m?.index ?? s.toLowerCase().indexOf(phrase.toLowerCase());
+    // "not approved as a permanent change": a refusal names the permanence to deny it; "permanently, in
+    // every environment" sets the value everywhere, which keeps nothing apart.
+    if (!apart && (permanenceWithheld(s, Math.max(0, at), phrase.length) || permanentEverywhere(s))) continue;
     // The clause the phrase is in: what stands before it there negates it or makes it a condition.
     const before = s.slice(0, Math.max(0, at)).split(/[,;:]/).at(-1) ?? '';
     // "not permanent" negates the keep; "not temporary" is itself the keep.

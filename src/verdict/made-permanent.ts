@@ -9,8 +9,11 @@
 // a decision ("must be maintained", "doit être maintenu", "deve ser mantido", "keep the difference").
 // A keep with an end ("keep it until the migration", "vorerst beibehalten") is a time limit, not this;
 // negated, asked or conditional ("if it must be kept", "ist es dauerhaft?") it says nothing.
-import { doubtIn, foreignSays } from './languages.js';
+import { doubtIn, foreignSays, foreignWordsAt } from './languages.js';
 import { regex } from './pattern.js';
+import { everywhereSaid } from './intent.js';
+import { negatedBefore } from './conditions.js';
+import { permanenceWithheld } from './permanence-withheld.js';
 
 // "No longer temporary", in the languages read.
 const NO_LONGER_TEMPORARY = regex(
@@ -53,14 +56,45 @@ const LIMITED = regex(
   String.raw`indtil|inntil|foreløbig|foreløpig|dopóki|na razie|tymczasowo)(?![\p{L}])`,
 );
 
-/** The words of `sentence` that make a temporary measure permanent, if it says so. */
+/** The words of `sentence` that make a temporary measure permanent, if it says so — for its own
+ * environment: a permanence for every environment ("5 s in every environment, permanently", "dauerhaft
+ * in allen Umgebungen") keeps nothing apart, it sets the value everywhere (`permanentEverywhere`). */
 export function madePermanent(sentence: string): string | undefined {
+  if (permanentEverywhere(sentence)) return undefined;
   const said = (re: RegExp): string | undefined => {
     const m = re.exec(sentence);
-    return m && !doubtIn(sentence, m.index, m[0].length) ? m[0] : undefined;
+    return m && !doubtIn(sentence, m.index, m[0].length) && !permanenceWithheld(sentence, m.index, m[0].length) ? m[0] : undefined;
   };
   const noLonger = said(NO_LONGER_TEMPORARY);
   if (noLonger) return noLonger;
   if (LIMITED.test(sentence)) return undefined;
-  return said(KEPT) ?? said(PERMANENT_EN) ?? foreignSays(sentence, 'permanent')?.phrase;
+  const foreign = foreignSays(sentence, 'permanent')?.phrase;
+  // ("NO se aprueba como cambio permanente": the permanence a refusal withholds.)
+  const at = foreign ? sentence.toLowerCase().indexOf(foreign.toLowerCase()) : -1;
+  return said(KEPT) ?? said(PERMANENT_EN) ?? (foreign && !permanenceWithheld(sentence, Math.max(0, at), foreign.length) ? foreign : undefined);
+}
+
+/** The permanence word of `sentence` a refusal withholds ("not approved as a permanent change", "NO se
+ * aprueba como cambio permanente"): the measure refused as a setting, to stay the stop-gap it was. */
+export function permanenceRefused(sentence: string): string | undefined {
+  const m = PERMANENT_EN.exec(sentence);
+  if (m && permanenceWithheld(sentence, m.index, m[0].length)) return m[0];
+  // (Negated or not: "nicht als permanent genehmigt" is withheld, whatever else the negation reads as.)
+  return foreignWordsAt(sentence, 'permanent').find((w) => permanenceWithheld(sentence, w.index, w.phrase.length))?.phrase;
+}
+
+/** The every-environment words of a sentence that makes the measure permanent for all of them ("the TTL
+ * is 5 s in every environment, permanently", "gilt dauerhaft in allen Umgebungen", "de forma permanente en
+ * todos los entornos"): the measure became the setting, and the environments without it follow. */
+export function permanentEverywhere(sentence: string): string | undefined {
+  // In one clause: "permanently in prod; all environments are reviewed next quarter" keeps prod apart.
+  for (const clause of sentence.split(/[;:]|\s[—–]\s/u)) {
+    const everywhere = everywhereSaid(clause);
+    // ("not in every environment": one word may stand between the negation and the words.)
+    if (!everywhere || negatedBefore(clause, clause.toLowerCase().indexOf(everywhere.toLowerCase()), 'words')) continue;
+    const m = PERMANENT_EN.exec(clause);
+    const permanent = (m && !doubtIn(clause, m.index, m[0].length) ? m[0] : undefined) ?? foreignSays(clause, 'permanent')?.phrase;
+    if (permanent && !permanenceRefused(clause)) return everywhere;
+  }
+  return undefined;
 }
