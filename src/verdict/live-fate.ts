@@ -104,8 +104,7 @@ export function liveFate(change: LiveChange, log: CommitLog | undefined, today?:
 
 // A keep that writes the change into the repository: "codify it", "define it in deploy/prd", "add it to
 // git", "update the manifest", "in prod/x.yaml eintragen", "al repo".
-const INTO_REPO =
-  /codif|backfill|repo|(?<![\p{L}])git(?![\p{L}])|manifest|dépôt|[\w.-]\/[\w.-]|\.(?:ya?ml|json|env|tfvars|toml)(?![\p{L}])/iu;
+const INTO_REPO = /codif|backfill|repo|(?<![\p{L}])git(?![\p{L}])|manifest|dépôt|[\w.-]\/[\w.-]|\.(?:ya?ml|json|env|tfvars|toml)(?![\p{L}])/iu;
 
 /** A record that keeps the change until a day still ahead and orders it into the repository ("stays in prd
  * until the gateway is retired (Q2 2028) … define it in deploy/prd") states one decision, not two: for as
@@ -263,7 +262,8 @@ const KEEP_INTO_FOREIGN = regex(
   'iu',
   String.raw`(?<![\p{L}])(?:(?:mettre|reporter|écrire|ajouter|définir|poner|escribir|añadir|agregar|definir|pôr|colocar|escrever|mettere|scrivere|aggiungere|definire)`,
   // (The object may be a pronoun before the verb or on it: "le définir dans …", "definirlo en …", "definirla in …".)
-  String.raw`(?:lo|la|los|las)? (?:[\w.:=%+-]{1,80} )?(?:dans|en|em|no|na|in|nel) ${PATH}|(?:in|ins) ${PATH} (?:eintragen|nachziehen|nachtragen|übernehmen|aufnehmen|definieren|anlegen|zetten|opnemen|toevoegen|vastleggen))(?![\p{L}])`,
+  String.raw`(?:lo|la|los|las)? (?:[\w.:=%+-]{1,80} )?(?:dans|en|em|no|na|in|nel) ${PATH}|`,
+  String.raw`(?:in|ins) ${PATH} (?:eintragen|nachziehen|nachtragen|übernehmen|aufnehmen|definieren|anlegen|zetten|opnemen|toevoegen|vastleggen))(?![\p{L}])`,
 );
 // The repository made to follow what runs: "bring git in line with what runs", "align the repo with
 // the cluster", "make the manifests match what's deployed", "Repo an den Live-Stand angleichen",

@@ -12,6 +12,7 @@
 // (German, Dutch), by a refusal right after the permanence ("als permanente Lösung abgelehnt"). A
 // negation further away ("we did not wait and approved it as permanent") governs another verb.
 import { languageOf } from './languages.js';
+import { regex } from './pattern.js';
 
 // "as" in the languages read: en, es/pt (como), fr (comme, en tant que), de/nl (als), it (come), sv/da/no (som), pl (jako).
 const AS = new Set(['as', 'como', 'comme', 'als', 'come', 'som', 'jako', 'qua']);
@@ -44,8 +45,11 @@ const NEGATION = new Set([
   'aldri',
 ]);
 // A refusal: rejected, refused, declined, denied, vetoed — in the languages read.
-const REFUSAL =
-  /^(?:rejected|refused|declined|denied|vetoed|rechaz\p{L}*|deneg\p{L}*|refus\p{L}*|rejet\p{L}*|abgelehnt|verweigert|respint\p{L}*|rifiutat\p{L}*|rejeitad\p{L}*|recusad\p{L}*|afgewezen|geweigerd|avslag\p{L}*|avslog\p{L}*|avvisad\p{L}*|afvist|avvist|avslått|odrzuc\p{L}*)$/iu;
+const REFUSAL = regex(
+  'iu',
+  String.raw`^(?:rejected|refused|declined|denied|vetoed|rechaz\p{L}*|deneg\p{L}*|refus\p{L}*|rejet\p{L}*|abgelehnt|verweigert|respint\p{L}*|`,
+  String.raw`rifiutat\p{L}*|rejeitad\p{L}*|recusad\p{L}*|afgewezen|geweigerd|avslag\p{L}*|avslog\p{L}*|avvisad\p{L}*|afvist|avvist|avslått|odrzuc\p{L}*)$`,
+);
 
 const CLAUSE_END = /[,;:.!?\n(){}[\]]/u;
 const WORD = /[\p{L}'’-]+/gu;

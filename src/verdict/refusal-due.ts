@@ -11,8 +11,13 @@
 import { undoIn } from './conditions.js';
 import { dueIn } from './gates.js';
 import { doubtIn } from './languages.js';
+import { regex } from './pattern.js';
 
-const PUT_BACK = /(?<![\p{L}])(?:restor(?:e|es|ed|ing)|reinstat(?:e|es|ed|ing)|re-?enabl(?:e|es|ed|ing)|revert(?:s|ed|ing)?|roll(?:s|ed|ing)? (?:it |this |that )?back|(?:put|switch|turn)(?:s|ed|ing)? (?:it |this |that )?back)(?![\p{L}])/iu;
+const PUT_BACK = regex(
+  'iu',
+  String.raw`(?<![\p{L}])(?:restor(?:e|es|ed|ing)|reinstat(?:e|es|ed|ing)|re-?enabl(?:e|es|ed|ing)|revert(?:s|ed|ing)?|`,
+  String.raw`roll(?:s|ed|ing)? (?:it |this |that )?back|(?:put|switch|turn)(?:s|ed|ing)? (?:it |this |that )?back)(?![\p{L}])`,
+);
 
 function undoes(sentence: string): boolean {
   if (undoIn(sentence)) return true;

@@ -72,7 +72,11 @@ describe('a stop-gap the board refused to keep goes back, explicitly once its un
   const omar = messagesBy('Omar Farouk', 'o@x', 'a');
   const judge = (doc: string, today: string) => {
     const created = omar('2026-01-05T09:00:00Z', 'payment callbacks per env');
-    const temp = omar('2026-03-02T21:00:00Z', 'EMG-77 emergency: callback HMAC check off in prod', 'Provider rotated its key without notice. Temporarily off; the board reviews it.');
+    const temp = omar(
+      '2026-03-02T21:00:00Z',
+      'EMG-77 emergency: callback HMAC check off in prod',
+      'Provider rotated its key without notice. Temporarily off; the board reviews it.',
+    );
     const stamp = (events: HistoryEvent[]) => events.map((e) => ({ ...e, order: [temp.sha, created.sha].indexOf(e.commit) }));
     const history: Record<string, HistoryEvent[]> = {
       prod: stamp([
@@ -94,8 +98,14 @@ describe('a stop-gap the board refused to keep goes back, explicitly once its un
 
   it.each([
     ['en', '# Change board, 5 March 2026\n\n## EMG-77\n- Decision: not approved as a permanent change. Restore the check in prod by 2026-03-12.\n'],
-    ['fr', '# Comité des changements, 5 mars 2026\n\n## EMG-77\n- Décision : refusé comme changement définitif. Rétablir le contrôle en prod au plus tard le 12/03/2026.\n'],
-    ['pt', '# Comité de mudanças, 5 de março de 2026\n\n## EMG-77\n- Decisão: não aprovado como mudança permanente. Restaurar a verificação em prod antes de 12/03/2026.\n'],
+    [
+      'fr',
+      '# Comité des changements, 5 mars 2026\n\n## EMG-77\n- Décision : refusé comme changement définitif. Rétablir le contrôle en prod au plus tard le 12/03/2026.\n',
+    ],
+    [
+      'pt',
+      '# Comité de mudanças, 5 de março de 2026\n\n## EMG-77\n- Decisão: não aprovado como mudança permanente. Restaurar a verificação em prod antes de 12/03/2026.\n',
+    ],
   ])('%s: past the day, reverted at 0.6', (_lang, doc) => {
     const v = judge(doc, '2026-04-01');
     expect(v, v.reasons.join('\n')).toMatchObject({ suggested: 'revert', drifted: 'prod', value: 'true' });
@@ -104,7 +114,10 @@ describe('a stop-gap the board refused to keep goes back, explicitly once its un
   });
 
   it('the undo day still ahead: a refusal all the same, never a declare of the refused value', () => {
-    const v = judge('# Change board, 5 March 2026\n\n## EMG-77\n- Decision: not approved as a permanent change. Restore the check in prod by 2026-03-30.\n', '2026-03-20');
+    const v = judge(
+      '# Change board, 5 March 2026\n\n## EMG-77\n- Decision: not approved as a permanent change. Restore the check in prod by 2026-03-30.\n',
+      '2026-03-20',
+    );
     expect(v.reasons.join('\n')).not.toMatch(/temporary value its own|meant to stay apart/);
     expect(v.suggested === 'declare' && v.confidence >= 0.6).toBe(false);
   });

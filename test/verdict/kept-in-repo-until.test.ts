@@ -35,7 +35,10 @@ const head = '# Change board — 8 June 2026\n\n## ledger-key-rotate (live)\n';
 
 describe('kept until a day ahead and ordered into the repository: codified', () => {
   it.each([
-    ['en', 'Approved after the fact. The CronJob stays in live until the old ledger is switched off (planned Q1 2027). No hand-made objects: define it in deploy/live.'],
+    [
+      'en',
+      'Approved after the fact. The CronJob stays in live until the old ledger is switched off (planned Q1 2027). No hand-made objects: define it in deploy/live.',
+    ],
     ['en, add', 'Ratified: the CronJob stays in live until 2027-03-31; add it to deploy/live/batch.yaml.'],
     ['de', 'Nachträglich genehmigt: der CronJob bleibt in live bis 31.03.2027. In deploy/live/batch.yaml eintragen.'],
     ['fr', 'Approuvé a posteriori : le CronJob reste en live jusqu’au 31/03/2027 ; le définir dans deploy/live/batch.yaml.'],

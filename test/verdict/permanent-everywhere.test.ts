@@ -63,7 +63,10 @@ describe('a temporary measure an ADR makes permanent everywhere: the others foll
   };
 
   it.each([
-    ['en', '# ADR-31: search cache TTL\n\nStatus: Accepted\n\n## Decision\nThe search cache TTL is 10 s in every environment, permanently. OPS-312 will not make 120 s safe.\n'],
+    [
+      'en',
+      '# ADR-31: search cache TTL\n\nStatus: Accepted\n\n## Decision\nThe search cache TTL is 10 s in every environment, permanently. OPS-312 will not make 120 s safe.\n',
+    ],
     ['de', '# ADR-31: Such-Cache-TTL\n\nStatus: Angenommen\n\n## Entscheidung\nDie Such-Cache-TTL ist dauerhaft 10 s in allen Umgebungen (OPS-311).\n'],
   ])('%s: backfilled, never declared apart', (_lang, doc) => {
     const v = judge(doc);
@@ -72,7 +75,9 @@ describe('a temporary measure an ADR makes permanent everywhere: the others foll
   });
 
   it('made permanent for production only: declared', () => {
-    const v = judge('# ADR-31: search cache TTL\n\nStatus: Accepted\n\n## Decision\nThe search cache TTL in prod stays 10 s permanently (OPS-311); staging keeps 120.\n');
+    const v = judge(
+      '# ADR-31: search cache TTL\n\nStatus: Accepted\n\n## Decision\nThe search cache TTL in prod stays 10 s permanently (OPS-311); staging keeps 120.\n',
+    );
     expect(v, v.reasons.join('\n')).toMatchObject({ suggested: 'declare', deliberate: 'prod' });
   });
 });
