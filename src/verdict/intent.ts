@@ -1,6 +1,8 @@
 // What a commit's text says about why it was made: the scope it meant, a time limit, a rollout in
 // progress, an incident, a typo fix. Read the way people write: families of phrasings, not one.
 import { waitedEvent } from './waited-event.js';
+import { isFailureShare } from './failure-share.js';
+import { onlyInOpenEnd, openEndIn, withoutOpenEnds } from './open-end.js';
 import { partlyDone } from './share-done.js';
 import { doneOnEvent } from './done-when.js';
 import type { EnvName } from '../model/types.js';
@@ -599,7 +601,8 @@ function rollout(whole: string, env: EnvName, environments: EnvName[]): Intent['
     const then = firstThenCheck(text);
     if (then) return { phrase: then, next: others };
   }
-  const general = ROLLOUT_WORDS.exec(text);
+  // (A share of requests failing is the symptom the change answers, not how far it has gone.)
+  const general = [...text.matchAll(globalTwin(ROLLOUT_WORDS))].find((m) => !isFailureShare(text, m.index, m[0].length));
   if (general) return { phrase: general[0], next };
   if (next.length > 0) {
     const first =
@@ -1456,27 +1459,31 @@ function readHold(whole: string, env: EnvName, environments: EnvName[], written:
       continue;
     }
     // "Bleibt Prod bei 20?", "whether prod stays": a keep asked about is not said.
-    const keeps = saidMatch(KEEPS, clause) ?? foreignStays(clause, text);
+    // "staging stays at 10s until further notice", "Prod bis auf Weiteres auf 20": kept with no end, and
+    // the open end is no event it waits for (open-end.ts).
+    const open = asked ? undefined : openEndIn(clause);
+    const heard = open ? withoutOpenEnds(clause) : clause;
+    const keeps = saidMatch(KEEPS, heard) ?? foreignStays(heard, text) ?? open;
     // A gate in its lead's words, in English or a language read: "only once QA signs off", "not before
     // the freeze ends", "erst wenn", "dopiero gdy", "solo cuando", "pas avant". Its negation is its own.
     // ("是否上生产，等评审后再定": an environment named in a question waits for nothing said.)
     const gateLead =
       keeps ||
       named.some((e) => {
-        const at = nameIn(clause, e);
-        return !at || doubtIn(clause, at.index, at[0].length) === 'asked';
+        const at = nameIn(heard, e);
+        return !at || doubtIn(heard, at.index, at[0].length) === 'asked';
       })
         ? undefined
-        : gateLeadIn(clause, text);
+        : gateLeadIn(heard, text);
     // "wenn der Lasttest grün ist, auch in Prod", "if the load test is green, prod too": an environment
     // said to take it as well, with a condition beside it in its sentence, follows once it is met.
-    const also = !keeps && !negatedClause(clause) ? ALSO.exec(clause)?.[0] : undefined;
+    const also = !keeps && !negatedClause(heard) ? ALSO.exec(heard)?.[0] : undefined;
     const follows =
-      FOLLOWS.exec(clause)?.[0] ??
+      FOLLOWS.exec(heard)?.[0] ??
       gateLead?.phrase ??
-      (also && gateClauseBeside(text, clause) ? also : undefined) ??
+      (also && gateClauseBeside(text, heard) ? also : undefined) ??
       // "recette dans un second temps", "Prod später", "prod más tarde": its step put off, in a language read.
-      (keeps ? undefined : named.map((e) => foreignThen(clause, `${envPattern(e)}|${foreignNames(e).join('|') || '(?!)'}`)).find(Boolean));
+      (keeps ? undefined : named.map((e) => foreignThen(heard, `${envPattern(e)}|${foreignNames(e).join('|') || '(?!)'}`)).find(Boolean));
     // A time clause belongs to the environment it names: "production via the A/B framework until
     // the test concludes", "prod bis Ende KW 50 noch auf 2", "producción hasta el 15/11" bound that
     // environment's wait, not this change's own value — with or without a verb of keeping.
@@ -1484,27 +1491,27 @@ function readHold(whole: string, env: EnvName, environments: EnvName[], written:
     const timed =
       !keeps &&
       !follows &&
-      (WAIT_WORD.test(tillIsTo(text) ? clause.replace(/(?<![\p{L}])til(?:l)?(?![\p{L}])/giu, '') : clause) || !!waitedEvent(clause)) &&
-      !ONLY_WORD.test(clause);
+      (WAIT_WORD.test(tillIsTo(text) ? heard.replace(/(?<![\p{L}])til(?:l)?(?![\p{L}])/giu, '') : heard) || !!waitedEvent(heard)) &&
+      !ONLY_WORD.test(heard);
     // "Prod bis Ende Q4 umstellen", "switch production by 2026-12-15": a step due by a date.
-    const due = !keeps ? dueIn(clause, written) : undefined;
+    const due = !keeps ? dueIn(heard, written) : undefined;
     if (!keeps && !follows && !timed && !due) {
       kept.push(clause);
       continue;
     }
-    const read = readDeadline(clause, written);
+    const read = readDeadline(heard, written);
     // Never a date the gate was written after ("prod after the review of 2026-05-02" says when the
     // review was, not when production follows): gates.ts's rule, read the same way here.
     const gate = read.date && read.date <= written.slice(0, 10) ? { ...read, date: undefined } : read;
     // "not before the freeze ends", "nie przed 15.12.": the negation is the gate's, not the step's.
-    const negated = negatedClause(gateLead?.negates ? clause.slice(0, gateLead.index) + clause.slice(gateLead.index + gateLead.phrase.length) : clause);
+    const negated = negatedClause(gateLead?.negates ? heard.slice(0, gateLead.index) + heard.slice(gateLead.index + gateLead.phrase.length) : heard);
     // A gate read in its lead's words waits for what follows them ("dopiero gdy wszyscy partnerzy podpisują").
     // … and a wait word with no date waits for what it names ("in Prod bis zur Abschaltung", "w prod do dnia wygaszenia").
     // (A keep verb beside it, "Prod bleibt bis …", is read as the keep it says.)
     const event =
       gate.event ??
-      (gateLead && !gate.date ? trimEnd(clause.slice(gateLead.index + gateLead.phrase.length)) || undefined : undefined) ??
-      (gate.date || keeps ? undefined : waitedEvent(clause));
+      (gateLead && !gate.date ? trimEnd(heard.slice(gateLead.index + gateLead.phrase.length)) || undefined : undefined) ??
+      (gate.date || keeps ? undefined : waitedEvent(heard));
     const next: Hold = due
       ? { envs: named, phrase: clause, follows: !negated, due, until: due }
       : {
@@ -2167,6 +2174,10 @@ function readIntentOnce(commit: CommitText, env: EnvName, environments: EnvName[
       phrase: withWords.temporary?.phrase ?? removal.phrase,
       ...(removal.date ? { until: removal.date } : { event: removal.event }),
     };
+  // "off in production until further notice": kept with no end, not a limit that could pass or an event
+  // to wait for (open-end.ts). A time word of its own ("temporarily", "for now") still says temporary.
+  if (withWords.temporary && !withWords.temporary.until && onlyInOpenEnd(own, withWords.temporary.phrase)) delete withWords.temporary;
+  else if (withWords.temporary?.event && onlyInOpenEnd(own, withWords.temporary.event)) delete withWords.temporary.event;
   if (withWords.temporary) {
     const passage = messagePassage(text, withWords.temporary.phrase);
     if (passage !== undefined) withWords.temporary = { ...withWords.temporary, passage };
