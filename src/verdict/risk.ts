@@ -94,8 +94,7 @@ const LIFETIME = /\b(?:ttl|expir\w*|lifetime|life|max ?age|age|rotat\w*|validity
 
 // What a key's last words name: a span of time or a count of tries is no address and no size, whatever
 // system the first words say it belongs to (`database.statementTimeoutMs`, `redis.connectTimeout`).
-const MEASURE =
-  /\b(?:timeout|timeouts|ms|millis|milliseconds|seconds|secs|sec|minutes|mins|hours|interval|delay|period|duration|wait|retries|attempts)$/;
+const MEASURE = /\b(?:timeout|timeouts|ms|millis|milliseconds|seconds|secs|sec|minutes|mins|hours|interval|delay|period|duration|wait|retries|attempts)$/;
 
 /** The class that a key's words name when only its last word is read: `db.replicaHost` is an
  * address (the replica's host), not a replica count. Only the address and the size classes yield to

@@ -28,7 +28,9 @@ describe('a share of failures', () => {
 describe('the rollout reader', () => {
   const commit = (body: string) => ({ subject: 'staging: retries 5', body, author: 'Olu', email: 'o@x', date: '2026-11-10T09:00:00Z' });
   it('a share of failing requests is no rollout step', () => {
-    expect(readIntent(commit('Raised retries: 30% of requests were failing against the vendor sandbox.'), 'staging', ['staging', 'production']).rollout).toBeUndefined();
+    expect(
+      readIntent(commit('Raised retries: 30% of requests were failing against the vendor sandbox.'), 'staging', ['staging', 'production']).rollout,
+    ).toBeUndefined();
     expect(readIntent(commit('Raised the error budget; 20% of calls time out at the vendor.'), 'staging', ['staging', 'production']).rollout).toBeUndefined();
   });
   it('a share of users still is', () => {
