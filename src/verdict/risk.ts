@@ -92,20 +92,6 @@ const PRESENTATION = regex(
 
 const LIFETIME = /\b(?:ttl|expir\w*|lifetime|life|max ?age|age|rotat\w*|validity|valid ?for|idle)\b/;
 
-// What a key's last words name: a span of time or a count of tries is no address and no size, whatever
-// system the first words say it belongs to (`database.statementTimeoutMs`, `redis.connectTimeout`).
-const MEASURE = /\b(?:timeout|timeouts|ms|millis|milliseconds|seconds|secs|sec|minutes|mins|hours|interval|delay|period|duration|wait|retries|attempts)$/;
-
-/** The class that a key's words name when only its last word is read: `db.replicaHost` is an
- * address (the replica's host), not a replica count. Only the address and the size classes yield to
- * it: they name whose setting it is as often as what it is. */
-function lastWordClass(w: string): RiskClass | undefined {
-  const last = w.trim().split(' ').at(-1) ?? '';
-  if (MEASURE.test(last)) return 'none';
-  for (const [risk, re] of RULES) if ((risk === 'endpoint' || risk === 'resources') && re.test(last)) return risk;
-  return undefined;
-}
-
 /** The risk class of a key: the first class (most harmful first) whose words its name uses. */
 export function riskOf(key: string, values: Array<string | null> = []): RiskClass {
   if (values.some((v) => v !== null && /^secret:[0-9a-f]{6,}/.test(v))) return 'secret';
@@ -127,12 +113,6 @@ export function riskOf(key: string, values: Array<string | null> = []): RiskClas
       // How long a secret lives is a security setting (a token's TTL, a key's rotation).
       if (risk === 'secret' && LIFETIME.test(w)) return 'security';
       continue;
-    }
-    if (risk === 'endpoint' || risk === 'resources') {
-      // The first class word says whose setting it is, the last what the value is.
-      const named = lastWordClass(w);
-      if (named === 'none') break;
-      if (named) return named;
     }
     return risk;
   }
