@@ -14,6 +14,7 @@ import {
   type Snapshot,
   type Value,
 } from '../model/types.js';
+import { slipOf } from '../wording/similar-keys.js';
 import { keyNoteText } from '../wording/text.js';
 import { splitManifestKey } from '../parse/keypath.js';
 import { sameMeaning } from './same-meaning.js';
@@ -183,6 +184,9 @@ export function compareEnvironments(
   // and removing it would drop what the team meant to declare. Each row names the other.
   const fullKeysOf = (name: string) => [...keys].filter((key) => key.endsWith(`.${name}`)).sort();
   const shortEntriesOf = (key: KeyPath) => contract.entries.filter((e) => !e.glob && !keys.has(e.pattern) && key.endsWith(`.${e.pattern}`));
+  // An entry a typing slip away from the key, naming no key itself: likely meant for this one.
+  const misspeltEntriesOf = (key: KeyPath) =>
+    contract.entries.filter((e) => !e.glob && !keys.has(e.pattern) && !key.endsWith(`.${e.pattern}`) && slipOf(e.pattern, [key]) === key);
 
   for (const key of [...keys].sort()) {
     if (isIgnored(contract, key)) continue;
@@ -288,6 +292,9 @@ export function compareEnvironments(
         ...shortEntriesOf(key).map(
           (e) => `the contract’s ${e.pattern} (${e.location}) does not declare this key: a contract entry names the full key (${key}, or "*.${e.pattern}")`,
         ),
+        ...misspeltEntriesOf(key).map(
+          (e) => `the contract’s ${e.pattern} (${e.location}) names no key and is spelt almost as this one: is it misspelt? (${key})`,
+        ),
       ]);
     }
   }
@@ -315,11 +322,20 @@ export function compareEnvironments(
   const objectsRead = [...(snapshot.live?.values() ?? [])].some((state) => liveWasRead(state) && state.objects);
   const namesObject = (key: KeyPath) =>
     !!subjectOf(key) || (/^[A-Z][A-Za-z0-9]*\/[a-z0-9][-a-z0-9.:]*$/.test(key) && !/\.(data|binaryData|containers|replicas)\b/.test(key));
+  // The keys whose difference is drift no entry declares, found once for every stale entry.
+  let drifting: string[] | undefined;
+  const undeclaredDrift = () => (drifting ??= divergences.filter((d) => d.severity === 'drift' && !d.contract).map((d) => d.key));
   for (const entry of contract.entries) {
     if (entry.glob || keys.has(entry.pattern) || liveHas(entry.pattern) || objectsHave(entry.pattern)) continue;
     if (!objectsRead && namesObject(entry.pattern)) continue;
     const values = new Map<EnvName, Value | undefined>(envs.map((env) => [env, undefined]));
-    const fullKeys = fullKeysOf(entry.pattern);
+    const named = fullKeysOf(entry.pattern);
+    // A slip of the key it was meant for (`service.replica` for `service.replicas`), whose
+    // difference is then undeclared drift: removing the entry as unneeded would keep the drift and
+    // lose the declaration (a newcomer's trial, session 32). Only a key that drifts undeclared: a
+    // removed key beside a near name that agrees (DB_POOL_MAX, DB_POOL_MIN) is still stale.
+    const misspelt = named.length === 0 ? slipOf(entry.pattern, undeclaredDrift()) : undefined;
+    const fullKeys = misspelt ? [misspelt] : named;
     emit(
       entry.pattern,
       'stale-declaration',
@@ -327,12 +343,16 @@ export function compareEnvironments(
       [...entry.allowed.keys()].filter((env) => envs.includes(env)),
       values,
       entry,
-      fullKeys.length === 0
-        ? ['declared in the contract, but no environment has this key']
-        : [
-            `no key is named ${entry.pattern}, but ${fullKeys.join(', ')} ${fullKeys.length === 1 ? 'is' : 'are'}: ` +
-              `a contract entry names the full key (write ${fullKeys.join(' or ')}, or "*.${entry.pattern}" for every key of that name)`,
-          ],
+      misspelt
+        ? [
+            `no key is named ${entry.pattern}, but ${misspelt} is, and its difference is not declared: is the entry misspelt? (write ${misspelt} if that difference is meant)`,
+          ]
+        : fullKeys.length === 0
+          ? ['declared in the contract, but no environment has this key']
+          : [
+              `no key is named ${entry.pattern}, but ${fullKeys.join(', ')} ${fullKeys.length === 1 ? 'is' : 'are'}: ` +
+                `a contract entry names the full key (write ${fullKeys.join(' or ')}, or "*.${entry.pattern}" for every key of that name)`,
+            ],
       fullKeys.length === 0 ? {} : { fullKeys },
     );
   }

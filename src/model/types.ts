@@ -455,8 +455,9 @@ export interface Divergence {
   /** `contract-violation`: per environment that breaks the contract, what it holds against what it
    * is allowed (`holds "debug"; the contract allows one of info, warn`). */
   violations?: Record<EnvName, string>;
-  /** `stale-declaration` of a key no environment has: the keys whose last name it is
-   * (`env.LOG_LEVEL` for `LOG_LEVEL`), which the entry was likely meant to declare. */
+  /** `stale-declaration` of a key no environment has: the keys the entry was likely meant to
+   * declare — those whose last name it is (`env.LOG_LEVEL` for `LOG_LEVEL`), or a key a typing
+   * slip away whose difference no entry declares (`service.replicas` for `service.replica`). */
   fullKeys?: KeyPath[];
   /** Who last wrote the live value, per environment (live kinds). */
   provenance?: Record<EnvName, Provenance>;

@@ -68,4 +68,27 @@ describe('a contract entry written with a key’s last name only', () => {
     expect(stale.notes).toEqual(['declared in the contract, but no environment has this key']);
     expect(stale.verdict.confidence).toBe(0.85);
   });
+
+  // A newcomer's trial (session 32): `service.replica` declared for `service.replicas` got
+  // "remove the declaration (0.85)" while the key it was meant for stayed undeclared drift.
+  it('an entry a typing slip away from a key whose difference is undeclared: both rows name the other, removal is not sure', async () => {
+    const scan = await scanOf(
+      'expected_differences:\n  replicaCont:\n    staging: 2\n    production: 2\n  env.LOG_LEVL:\n    staging: debug\n    production: warn\n',
+    );
+    const stale = scan.divergences.find((d) => d.key === 'env.LOG_LEVL')!;
+    expect(stale.kind).toBe('stale-declaration');
+    expect(stale.notes).toEqual([
+      'no key is named env.LOG_LEVL, but env.LOG_LEVEL is, and its difference is not declared: is the entry misspelt? (write env.LOG_LEVEL if that difference is meant)',
+    ]);
+    expect(stale.verdict.confidence).toBeLessThanOrEqual(0.5);
+    expect(JSON.stringify(stale.verdict)).toContain('as env.LOG_LEVEL if that difference is meant');
+    const drift = scan.divergences.find((d) => d.key === 'env.LOG_LEVEL')!;
+    expect(drift.notes).toContain(
+      'the contract’s env.LOG_LEVL (config/expected-env-diff.yaml:5) names no key and is spelt almost as this one: is it misspelt? (env.LOG_LEVEL)',
+    );
+    // A slip of a key that agrees everywhere (replicaCount is 2 in both) is a declaration no longer needed.
+    const agreeing = scan.divergences.find((d) => d.key === 'replicaCont')!;
+    expect(agreeing.notes).toEqual(['declared in the contract, but no environment has this key']);
+    expect(agreeing.verdict.confidence).toBeGreaterThan(0.8);
+  });
 });
