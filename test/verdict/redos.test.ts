@@ -256,7 +256,11 @@ describe('no pattern of the readers backtracks super-linearly', () => {
     // 22 since session 30: Greek, Finnish and Catalan in the status.ts and languages.ts tables (and broken.ts'
     // refusals, which read languages.ts'), undecided in 20 s at load 30–33, and Ukrainian in status.ts' families
     // (its stems as Russian's: "відкрит*", "завершен*"), two undecided in 20 s at load 14–24 (safe before them).
-    expect(lines.filter((l) => l.includes(' timeout ')).length).toBeLessThanOrEqual(22);
+    // 24 since session 32: failure-share.ts' failure words and done-when.ts' removal step, undecided in 20 s at
+    // load 10–55; both only ever run on a window of at most 70 and 200 characters after a match, which bounds
+    // any backtracking whatever the pattern (the Vietnamese words in status.ts' families changed the ids of
+    // its undecided patterns, not their count).
+    expect(lines.filter((l) => l.includes(' timeout ')).length).toBeLessThanOrEqual(24);
     // Checked and safe, yet a failure: a pattern the ledger lacks is analysed again on every run of every
     // machine (up to 20 s each; ten merged table edits once cost CI 2.5 minutes). Write it down once:
     // `REDOS_LEDGER=add npx vitest run test/verdict/redos.test.ts`, and commit test/verdict/redos-ledger.txt.
