@@ -46,7 +46,7 @@ export function recordIntent(env: EnvName, event: HistoryEvent, intent: Intent, 
   if (intent.incident)
     f.add(
       'intent',
-      `${c} cites ${/\d/.test(intent.incident) ? `incident ${intent.incident}` : `an ${intent.incident.toLowerCase()}`}: it was a deliberate fix, not a routine change`,
+      `${c} cites ${/\d/.test(intent.incident) ? `incident ${intent.incident}` : withArticle(intent.incident.toLowerCase())}: it was a deliberate fix, not a routine change`,
       event.commit,
     );
   if (intent.typo) f.add('intent', `${c} corrects a mistake ("${intent.typo}"): ${quote}`, event.commit);
@@ -537,3 +537,6 @@ export function intentOfChange(
   }
   return intent;
 }
+
+/** "an incident", "an outage", "a hotfix": the article as the word is said (by its first letter). */
+const withArticle = (word: string) => `${/^[aeiou]/.test(word) ? 'an' : 'a'} ${word}`;

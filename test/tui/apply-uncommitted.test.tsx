@@ -92,7 +92,7 @@ describe("the view's apply summary over a work tree that differs from HEAD", () 
 
   // On-call presses A the moment the list shows, before the files' lines are read (a busy machine):
   // the summary waits for them, then names the commits and the uncommitted file.
-  it('pressed before the files\' lines are read: says the summary follows, then shows it with its commits and the warning', async () => {
+  it("pressed before the files' lines are read: says the summary follows, then shows it with its commits and the warning", async () => {
     const { press, flat, linesRead, waitFor } = await view(true, true);
     await press('d', /Declare TIMEOUT intended/);
     await press('each environment its own timeout', /each environment its own timeout/);

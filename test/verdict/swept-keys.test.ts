@@ -44,6 +44,14 @@ describe('a key swept into a commit about another key', () => {
     });
   }
 
+  // A newcomer read "cites an hotfix" (session 32): the article is the word's.
+  it('an incident named by a word takes the article it is said with', async () => {
+    const { sha, of } = await verdictsAfter('hotfix: raise the upstream TIMEOUT_MS on staging, the partner times out', { 'env.TIMEOUT_MS': 8000 });
+    const reasons = of('env.TIMEOUT_MS').reasons.join('\n');
+    expect(reasons).not.toContain('an hotfix');
+    expect(reasons).toContain(`${sha} cites a hotfix: it was a deliberate fix, not a routine change`);
+  });
+
   it('a text naming both keys speaks for both', async () => {
     const { sha, of } = await verdictsAfter('Bump timeout and switch FEATURE_X on in staging for slow upstream (INC-12)', {
       'env.TIMEOUT_MS': 8000,
