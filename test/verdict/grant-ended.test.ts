@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Divergence, Provenance } from '../../src/model/types.js';
 import { buildLog, explain } from '../../src/verdict/verdict.js';
 import { ticketsOfName } from '../../src/verdict/named-ticket.js';
+import { liveGrant } from './log-builders.js';
 
 // Standing access past its recorded end is the drift: a grant made for an incident (its ticket glued
 // into its name, as Kubernetes names are written) whose incident a text citing the ticket closed, and
@@ -29,19 +30,7 @@ const commit = (date: string, subject: string, body = '', files?: string[]) => (
 });
 type Commit = ReturnType<typeof commit>;
 
-const grant = (name: string, made: Provenance, subject: string, kind = 'RoleBinding'): Divergence => ({
-  id: 'g',
-  key: `${kind}/${name}`,
-  kind: 'permission',
-  severity: 'drift',
-  envs: ['production'],
-  values: { production: { repo: null, live: 'exists', at: null, type: null } },
-  declared: false,
-  contract: null,
-  notes: [`${kind}/${name} exists in production with no definition in production's repo files: it binds Role/deployer to ${subject}`],
-  provenance: { production: made },
-  grantedBy: { production: [{ object: `${kind}/${name}`, role: 'Role/deployer', subjects: [subject], createdBy: made }] },
-});
+const grant = (name: string, made: Provenance, subject: string, kind = 'RoleBinding'): Divergence => liveGrant(name, made, subject, kind);
 
 const judged = (d: Divergence, messages: Commit[], documents: Array<{ path: string; text: string; sha: string }> = []) =>
   explain(d, {}, { promotion: ENVS, environments: ENVS, today: TODAY, layers, log: buildLog(new Map(), messages, documents) });

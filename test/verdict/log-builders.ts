@@ -1,6 +1,6 @@
 // Commit messages for tests that build a verdict's log by hand (the events their commits made are
 // src/model/types.ts `eventOf`).
-import { eventOf, type Divergence, type HistoryEvent, type Verdict } from '../../src/model/types.js';
+import { eventOf, type Divergence, type HistoryEvent, type Provenance, type Verdict } from '../../src/model/types.js';
 import type { Document, Message } from '../../src/verdict/log.js';
 import { buildLog, explain } from '../../src/verdict/verdict.js';
 import { liveFate, type LiveChange } from '../../src/verdict/live-fate.js';
@@ -62,6 +62,24 @@ export function missingLive(key: string): Divergence {
     contract: null,
     notes: [],
     provenance: {},
+  };
+}
+
+/** A `permission` row: grant `kind/name` live in production with no definition in its files, written
+ * as `made` says; binding Role/deployer to `subject` when one is given (the binding's subjects read). */
+export function liveGrant(name: string, made: Provenance, subject?: string, kind = 'RoleBinding'): Divergence {
+  return {
+    id: 'g',
+    key: `${kind}/${name}`,
+    kind: 'permission',
+    severity: 'drift',
+    envs: ['production'],
+    values: { production: { repo: null, live: 'exists', at: null, type: null } },
+    declared: false,
+    contract: null,
+    notes: subject ? [`${kind}/${name} exists in production with no definition in production's repo files: it binds Role/deployer to ${subject}`] : [],
+    provenance: { production: made },
+    ...(subject ? { grantedBy: { production: [{ object: `${kind}/${name}`, role: 'Role/deployer', subjects: [subject], createdBy: made }] } } : {}),
   };
 }
 

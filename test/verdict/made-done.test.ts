@@ -6,23 +6,13 @@ import type { Divergence } from '../../src/model/types.js';
 import { buildLog, explain } from '../../src/verdict/verdict.js';
 import { ticketExportAsTable } from '../../src/git/ticket-export.js';
 import { reportsOnlyMaking } from '../../src/verdict/made-done.js';
+import { liveGrant } from './log-builders.js';
 
 const ENVS = ['staging', 'production'];
 const context = { promotion: ENVS, environments: ENVS, today: '2026-11-20' };
 const MADE = '2026-11-02T08:00:00Z';
 const byHand = { manager: 'kubectl-create', operation: 'Update', time: MADE, exact: true, human: true, kind: 'human' as const };
-const binding: Divergence = {
-  id: 'g',
-  key: 'RoleBinding/migration-runner',
-  kind: 'permission',
-  severity: 'drift',
-  envs: ['production'],
-  values: { production: { repo: null, live: 'exists', at: null, type: null } },
-  declared: false,
-  contract: null,
-  notes: [],
-  provenance: { production: byHand },
-} as unknown as Divergence;
+const binding: Divergence = liveGrant('migration-runner', byHand);
 
 /** The grant judged with one ticket export committed the day after it was made. */
 function judge(rows: string) {
