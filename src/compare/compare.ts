@@ -184,9 +184,36 @@ export function compareEnvironments(
   // and removing it would drop what the team meant to declare. Each row names the other.
   const fullKeysOf = (name: string) => [...keys].filter((key) => key.endsWith(`.${name}`)).sort();
   const shortEntriesOf = (key: KeyPath) => contract.entries.filter((e) => !e.glob && !keys.has(e.pattern) && key.endsWith(`.${e.pattern}`));
+  // Whether an entry's key is had anywhere: in the files, or live (a declaration may be about a
+  // value only a live source reads).
+  const liveHas = (key: KeyPath) =>
+    [...(snapshot.live?.values() ?? [])].some(
+      (state) => liveWasRead(state) && (state.values.has(key) || state.objects?.some((o) => `${o.kind}/${o.name}` === key)),
+    );
+  // An object or a grant declared expected where it is (`Role/api: {production: any}`,
+  // `permissions[subject=User/x]: {staging: any}`) is had where the files define it, or where a
+  // binding names the subject.
+  const subjectOf = (key: KeyPath) => /^permissions\[subject=(.+)\]$/.exec(key)?.[1];
+  const objectsHave = (key: KeyPath) => {
+    const subject = subjectOf(key);
+    const objects = [
+      ...[...(snapshot.repoObjects?.values() ?? [])].flat(),
+      ...[...(snapshot.live?.values() ?? [])].flatMap((state) => (liveWasRead(state) ? (state.objects ?? []) : [])),
+    ];
+    return objects.some((o) => (subject ? !!o.subjects?.includes(subject) : `${o.kind}/${o.name}` === key));
+  };
+  // Without a live source's objects, a declared object that no file defines (a hand-made CronJob, a
+  // grant) cannot be told gone: calling it stale would suggest removing a declaration still needed.
+  const objectsRead = [...(snapshot.live?.values() ?? [])].some((state) => liveWasRead(state) && state.objects);
+  const namesObject = (key: KeyPath) =>
+    !!subjectOf(key) || (/^[A-Z][A-Za-z0-9]*\/[a-z0-9][-a-z0-9.:]*$/.test(key) && !/\.(data|binaryData|containers|replicas)\b/.test(key));
+  // The entries that declare what no environment has any more: each a stale declaration, and the
+  // ones a drifting key is spelt almost as.
+  const unmatched = contract.entries.filter(
+    (e) => !e.glob && !keys.has(e.pattern) && !liveHas(e.pattern) && !objectsHave(e.pattern) && (objectsRead || !namesObject(e.pattern)),
+  );
   // An entry a typing slip away from the key, naming no key itself: likely meant for this one.
-  const misspeltEntriesOf = (key: KeyPath) =>
-    contract.entries.filter((e) => !e.glob && !keys.has(e.pattern) && !key.endsWith(`.${e.pattern}`) && slipOf(e.pattern, [key]) === key);
+  const misspeltEntriesOf = (key: KeyPath) => unmatched.filter((e) => !key.endsWith(`.${e.pattern}`) && slipOf(e.pattern, [key]) === key);
 
   for (const key of [...keys].sort()) {
     if (isIgnored(contract, key)) continue;
@@ -299,35 +326,10 @@ export function compareEnvironments(
     }
   }
 
-  // Declarations whose key no environment has any more (in its files, or live: a declaration
-  // may be about a value only a live source reads).
-  const liveHas = (key: KeyPath) =>
-    [...(snapshot.live?.values() ?? [])].some(
-      (state) => liveWasRead(state) && (state.values.has(key) || state.objects?.some((o) => `${o.kind}/${o.name}` === key)),
-    );
-  // An object or a grant declared expected where it is (`Role/api: {production: any}`,
-  // `permissions[subject=User/x]: {staging: any}`) is had where the files define it, or where a
-  // binding names the subject.
-  const subjectOf = (key: KeyPath) => /^permissions\[subject=(.+)\]$/.exec(key)?.[1];
-  const objectsHave = (key: KeyPath) => {
-    const subject = subjectOf(key);
-    const objects = [
-      ...[...(snapshot.repoObjects?.values() ?? [])].flat(),
-      ...[...(snapshot.live?.values() ?? [])].flatMap((state) => (liveWasRead(state) ? (state.objects ?? []) : [])),
-    ];
-    return objects.some((o) => (subject ? !!o.subjects?.includes(subject) : `${o.kind}/${o.name}` === key));
-  };
-  // Without a live source's objects, a declared object that no file defines (a hand-made CronJob, a
-  // grant) cannot be told gone: calling it stale would suggest removing a declaration still needed.
-  const objectsRead = [...(snapshot.live?.values() ?? [])].some((state) => liveWasRead(state) && state.objects);
-  const namesObject = (key: KeyPath) =>
-    !!subjectOf(key) || (/^[A-Z][A-Za-z0-9]*\/[a-z0-9][-a-z0-9.:]*$/.test(key) && !/\.(data|binaryData|containers|replicas)\b/.test(key));
   // The keys whose difference is drift no entry declares, found once for every stale entry.
   let drifting: string[] | undefined;
   const undeclaredDrift = () => (drifting ??= divergences.filter((d) => d.severity === 'drift' && !d.contract).map((d) => d.key));
-  for (const entry of contract.entries) {
-    if (entry.glob || keys.has(entry.pattern) || liveHas(entry.pattern) || objectsHave(entry.pattern)) continue;
-    if (!objectsRead && namesObject(entry.pattern)) continue;
+  for (const entry of unmatched) {
     const values = new Map<EnvName, Value | undefined>(envs.map((env) => [env, undefined]));
     const named = fullKeysOf(entry.pattern);
     // A slip of the key it was meant for (`service.replica` for `service.replicas`), whose
