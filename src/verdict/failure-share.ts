@@ -3,11 +3,13 @@
 // bad it is, which the change answers; "to 30% of users" says how far a change has gone.
 import { regex } from './pattern.js';
 
-// What a share does when it is a symptom, in the languages the readers read; a word before it that
-// negates ("no errors", "keine Fehler", "sans erreur") says the opposite and is no symptom.
+// A word before a failure that negates it ("no errors", "keine Fehler", "sans erreur"): the opposite,
+// no symptom.
+const NO = String.raw`(?:no|zero|without|keine?|ohne|sans|aucune?|sin|ningún|ninguna|senza|nessun[oa]?|geen|zonder|sem|nenhum[a]?|inga|ingen|bez|ei)`;
+// What a share does when it is a symptom, in the languages the readers read, with its negation if any.
 const FAILS = regex(
   'iu',
-  String.raw`(?<![\p{L}])(?:(?:no|zero|without|keine?|ohne|sans|aucune?|sin|ningún|ninguna|senza|nessun[oa]?|geen|zonder|sem|nenhum[a]?|inga|ingen|bez|ei) )?`,
+  String.raw`(?<![\p{L}])(?:${NO} )?`,
   String.raw`(?:fail|fails|failing|failed|failures?|errors?|erroring|errored|timed out|timing out|time out|timeouts?|5xx|50[0234]s?|rejected|dropped|`,
   String.raw`schlagen fehl|schlug fehl|fehlgeschlagen|fehlerhaft|fehler|scheiter\p{L}*|brechen ab|abgebrochen|`,
   String.raw`échou\p{L}*|erreurs?|en erreur|plantent|`,
@@ -19,7 +21,7 @@ const FAILS = regex(
   String.raw`błęd\p{L}*|niepowodzen\p{L}*|kończy się błędem|`,
   String.raw`epäonnistu\p{L}*|virhe\p{L}*)(?![\p{L}])`,
 );
-const NEGATED = /^(?:no|zero|without|keine?|ohne|sans|aucune?|sin|ningún|ninguna|senza|nessun[oa]?|geen|zonder|sem|nenhuma?|inga|ingen|bez|ei) /iu;
+const NEGATED = regex('iu', String.raw`^${NO} `);
 // An error or failure rate named before the share: "error rate at 30%", "Fehlerquote 30 %".
 const RATE_BEFORE = regex(
   'iu',
