@@ -32,4 +32,5 @@ export const SPENT = [
   'holdout-27',
   'holdout-28',
   'holdout-29',
+  'holdout-30',
 ];
