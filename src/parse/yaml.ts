@@ -71,6 +71,22 @@ function problemAt(doc: Document, error: YAMLError, text: string, lines: LineCou
     });
     if (open) return open;
   }
+  // A flow list or map left open is found where the next key begins, and the parser names that
+  // line; the fix is at the bracket that opened it.
+  const closer = /Flow (?:sequence|map)\b.*end with an? ([\]}])/.exec(error.message)?.[1];
+  if (closer) {
+    let open: ProblemAt | undefined;
+    visit(doc, {
+      Node(_, node) {
+        if ((isSeq(node) || isMap(node)) && node.flow && node.range && node.range[1] >= error.pos[0] && text[node.range[0]] === (closer === ']' ? '[' : '{'))
+          open = {
+            ...lines.linePos(node.range[0]),
+            problem: `the ${text[node.range[0]]} opened here is not closed by a ${closer} on its line or on lines indented under its key`,
+          };
+      },
+    });
+    if (open) return open;
+  }
   const pos = lines.linePos(error.pos[0]);
   const last = lines.linePos(text.trimEnd().length).line;
   return pos.line > last ? { line: Math.max(1, last), col: 1 } : undefined;
@@ -226,10 +242,20 @@ class DocumentIndex {
     const anchors = new Map<string, YamlNode>();
     visit(doc, {
       Node: (_key, node) => {
-        if (isAlias(node)) this.targets.set(node, anchors.get(node.source));
-        else if (node.anchor) anchors.set(node.anchor, node);
+        if (isAlias(node)) {
+          const target = anchors.get(node.source);
+          // The library says which name is missing but not where: the alias's line is the fix.
+          if (!target) throw new UserError(located(this.file, ...this.at(node), `invalid YAML: ${unresolved(node.source, [...anchors.keys()])}`));
+          this.targets.set(node, target);
+        } else if (node.anchor) anchors.set(node.anchor, node);
       },
     });
+  }
+
+  private at(node: YamlNode): [number | undefined, number | undefined] {
+    if (node.range?.[0] === undefined) return [undefined, undefined];
+    const pos = this.lines.linePos(node.range[0]);
+    return [pos.line, pos.col];
   }
 
   /** Throws when the values the document expands to, aliases and merges followed, exceed the
@@ -338,4 +364,20 @@ function yamlLocator(index: DocumentIndex, node: unknown): Locator {
       return yamlLocator(index, child);
     },
   };
+}
+
+/** An alias whose anchor is not set above it, with the anchor meant where one differs by a slip. */
+function unresolved(name: string, anchors: string[]): string {
+  const near = anchors.find((a) => a.toLowerCase() === name.toLowerCase() || oneSlipApart(a, name));
+  const hint = near ? ` (did you mean *${near}?)` : anchors.length ? ` (the anchors above it: ${anchors.map((a) => `&${a}`).join(', ')})` : '';
+  return `the alias *${name} names no anchor set above it${hint}`;
+}
+
+function oneSlipApart(a: string, b: string): boolean {
+  if (a === b || Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  const [x, y] = [a.slice(i), b.slice(i)];
+  // One letter changed, added or dropped, or two neighbours swapped (`bsae` for `base`).
+  return x.slice(1) === y.slice(1) || x === y.slice(1) || x.slice(1) === y || (x[0] === y[1] && x[1] === y[0] && x.slice(2) === y.slice(2));
 }

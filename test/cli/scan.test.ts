@@ -208,7 +208,17 @@ describe('bad input gets one clear line and exit 2', () => {
       /^undrift: config\/staging\.yaml:2:4: invalid YAML: the " quote opened here is never closed$/,
     );
     const flow = await repoWithFiles(files('LOG_LEVEL: debug\nT: {a: 1\n', 'LOG_LEVEL: warn\n'));
-    expectOneLineError(await runUndrift(['scan'], { cwd: flow }), /^undrift: config\/staging\.yaml:2:1: invalid YAML: Flow map in block collection/);
+    // The parser names the line after an unclosed flow list or map; the fix is at its bracket.
+    expectOneLineError(
+      await runUndrift(['scan'], { cwd: flow }),
+      /^undrift: config\/staging\.yaml:2:4: invalid YAML: the \{ opened here is not closed by a \} on its line or on lines indented under its key$/,
+    );
+    // An alias to no anchor: the library names it but gives no line.
+    const alias = await repoWithFiles(files('base: &base\n  A: 1\nT:\n  <<: *bsae\n', 'LOG_LEVEL: warn\n'));
+    expectOneLineError(
+      await runUndrift(['scan'], { cwd: alias }),
+      /^undrift: config\/staging\.yaml:4:7: invalid YAML: the alias \*bsae names no anchor set above it \(did you mean \*base\?\)$/,
+    );
   });
 
   it('malformed JSON and dotenv name file and line', async () => {

@@ -95,6 +95,32 @@ describe('YAML reader', () => {
     // A repeated key is no error (test/parse/duplicates.test.ts): the later wins, with a warning.
     expect((await read('a: 1\na: 2\n')).get('a')!.text).toBe('2');
   });
+
+  it('names the bracket of a flow list or map left open, not the next key the parser stopped at', async () => {
+    const message = async (text: string) => ((await read(text).catch((e: unknown) => e)) as Error).message;
+    expect(await message('a: 1\nb: [1, 2\nc: 3\n')).toBe(
+      'config/x.yaml:2:4: invalid YAML: the [ opened here is not closed by a ] on its line or on lines indented under its key',
+    );
+    // The last line of the file, and an open map around a closed list: the open one is named.
+    expect(await message('a: 1\nlist: [1, 2\n')).toMatch(/^config\/x\.yaml:2:7: invalid YAML: the \[ opened here/);
+    expect(await message('a: {x: [1, 2], y: 3\nb: 1\n')).toMatch(/^config\/x\.yaml:1:4: invalid YAML: the \{ opened here is not closed by a \}/);
+    // A bracket inside a quoted value opens nothing.
+    expect(await message('k: "[not a list"\nb: [1\n')).toMatch(/^config\/x\.yaml:2:4: /);
+    // Continued on lines indented under its key, a flow list is valid.
+    await expect(read('list: [1, 2,\n  3]\n')).resolves.toBeDefined();
+  });
+
+  it('names the line of an alias whose anchor is not set above it, and the anchor meant', async () => {
+    const message = async (text: string) => ((await read(text).catch((e: unknown) => e)) as Error).message;
+    expect(await message('base: &base\n  x: 1\nprod:\n  <<: *basee\n')).toBe(
+      'config/x.yaml:4:7: invalid YAML: the alias *basee names no anchor set above it (did you mean *base?)',
+    );
+    expect(await message('a: &one 1\nb: *two\n')).toBe(
+      'config/x.yaml:2:4: invalid YAML: the alias *two names no anchor set above it (the anchors above it: &one)',
+    );
+    // Set below its alias: YAML reads in order, so the anchor is not there yet.
+    expect(await message('b: *later\na: &later 1\n')).toBe('config/x.yaml:1:4: invalid YAML: the alias *later names no anchor set above it');
+  });
 });
 
 describe('YAML reader on large and alias-heavy files', () => {
