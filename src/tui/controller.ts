@@ -194,7 +194,8 @@ export function createController(services: Services, options: ViewOptions): View
   };
 
   /** Checks a choice with apply's rules first, then asks before a risky one, then records: a
-   * choice apply refuses is recorded as refused (with why), never confirmed as a risk taken. */
+   * choice apply refuses (one picked among several ways) is recorded as refused (with why), never
+   * confirmed as a risk taken. */
   const record = (decisions: Decision[]) => {
     const { refusals } = check(decisions);
     const risky = decisions.filter((d) => !d.divergence || !refusals.has(d.divergence)).flatMap((d) => riskOf(get(), d) ?? []);
@@ -262,13 +263,29 @@ export function createController(services: Services, options: ViewOptions): View
       );
     };
     if (chosen.length > 1) {
-      // Bulk: each divergence gets its first option (the verdict's, unless apply refuses it).
-      const decisions = chosen.map((d) => optionsOf(d)[0]?.decision).filter((d) => d !== undefined);
-      if (decisions.length === 0) return dispatch({ type: 'toast', text: `nothing to ${kind} among the marked divergences` });
-      return record(decisions);
+      // Bulk: each divergence gets its first option (the verdict's, unless apply refuses it); one
+      // whose every option apply refuses is left undecided, not recorded as a refusal.
+      const firsts = chosen.map((d) => optionsOf(d)[0]?.decision).filter((d) => d !== undefined);
+      const decisions = firsts.filter((d) => !refusalOf({ label: '', decision: d }));
+      const refused = firsts.length - decisions.length;
+      if (decisions.length === 0)
+        return dispatch({
+          type: 'toast',
+          text: refused
+            ? `nothing recorded: apply refuses to ${kind} any of them (one alone with ${kind} shows why)`
+            : `nothing to ${kind} among the marked divergences`,
+        });
+      record(decisions);
+      if (refused && !get().ui.prompt)
+        dispatch({ type: 'toast', text: `${kind} recorded for ${decisions.length}; ${refused} left undecided: apply refuses to ${kind} them` });
+      return;
     }
     const options: DecisionOption[] = optionsOf(chosen[0]!);
     if (options.length === 0) return dispatch({ type: 'toast', text: cannotMove(kind, chosen[0]!, s.envs)! });
+    // The one way to carry it out is one apply refuses: nothing is recorded, and the refusal says
+    // what to do instead (a pressed key that records a ✗ leaves a decision to undo).
+    const only = options.length === 1 ? refusalOf(options[0]!) : undefined;
+    if (only) return dispatch({ type: 'toast', text: `not recorded: apply would refuse to ${kind} ${chosen[0]!.key}: ${only}` });
     if (options.length === 1) return record([options[0]!.decision]);
     dispatch({
       type: 'prompt',

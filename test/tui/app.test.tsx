@@ -352,34 +352,34 @@ describe('the interactive view', () => {
     expect(applied).toEqual([[expect.objectContaining({ key: 'DEBUG_SQL', action: 'skip' })]]);
   });
 
-  it("validates a decision when it is made, with apply's own check, and says why in full", async () => {
+  it("validates a decision when it is made, with apply's own check: the one way apply refuses is not recorded, and says why in full", async () => {
     const { frame, press, controller } = mount({ validate }, {}, [80, 24]);
-    // DEBUG_SQL is live-only in a snapshot: apply cannot patch a snapshot.
-    await press('r', /apply will refuse it/);
-    expect(selectedLine(frame())).toMatch(/✗r/);
+    // DEBUG_SQL is live-only in a snapshot: apply cannot patch a snapshot. It was recorded as a
+    // refused decision (✗r), one more thing to undo.
+    await press('r', /not recorded: apply would refuse/);
+    expect(selectedLine(frame())).not.toMatch(/✗r|✓r/);
     const state = controller.store.getState();
+    expect(state.session.decisions.size).toBe(0);
+    expect(state.refusals.size).toBe(0);
     const why = "production's live state comes from snapshot live/production.yaml: only a Kubernetes source can be patched";
-    expect(state.refusals.get(state.ui.selected!)).toContain(why);
-    // In full in the detail pane, wrapped to its width, and in the opened message.
-    const detail = detailLines(state, selectedDivergence(state)!, 35).map((l) => l.text);
-    expect(detail.every((l) => l.length <= 35)).toBe(true);
-    expect(detail.join(' ').replace(/\s+/g, ' ')).toContain(why);
     await press('m', /Message/);
     expect(frame().replace(/\s+/g, ' ')).toContain(why);
   });
 
-  it("checks a choice with apply's rules before asking to confirm its risk: one apply refuses is recorded as refused, not confirmed", async () => {
+  it("checks a choice with apply's rules before asking to confirm its risk: one apply refuses is not confirmed, nor recorded", async () => {
     // It asked "Record a risky decision?" for production's replicas = "3", which the contract forbids, then recorded it as refused.
     const { frame, press, controller } = mount({ validate }, {}, [160, 40]);
     await press('/', /filter: ▏/);
     await press('replicas');
     await press(ENTER);
     // Offered "3" into production's file, where production holds "3": only every environment's file is left.
-    await press('b', /apply will refuse it/);
+    await press('b', /not recorded: apply would refuse to backfill replicas/);
     expect(frame()).not.toContain('Record a risky decision?');
     expect(frame()).not.toContain("into production's file");
     expect(controller.store.getState().ui.prompt).toBeUndefined();
-    expect(frame()).toContain('allows production one of 4, 6, 8 for replicas');
+    expect(controller.store.getState().session.decisions.size).toBe(0);
+    await press('m', /Message/);
+    expect(frame().replace(/\s+/g, ' ')).toContain('allows production one of 4, 6, 8 for replicas');
   });
 
   it('checks the decisions made before the files were read once they are: apply would refuse them', async () => {
@@ -392,7 +392,13 @@ describe('the interactive view', () => {
     controller.recheck();
     await press('', /1 decision made before the files were read will be refused by apply/);
     expect(selectedLine(frame())).toMatch(/✗r/);
-    expect(controller.store.getState().refusals.size).toBe(1);
+    const state = controller.store.getState();
+    expect(state.refusals.size).toBe(1);
+    // Why, in full in the detail pane, wrapped to its width.
+    const why = "production's live state comes from snapshot live/production.yaml: only a Kubernetes source can be patched";
+    const detail = detailLines(state, selectedDivergence(state)!, 35).map((l) => l.text);
+    expect(detail.every((l) => l.length <= 35)).toBe(true);
+    expect(detail.join(' ').replace(/\s+/g, ' ')).toContain(why);
   });
 
   it("at 80×24 the selected key's verdict is on screen, before who wrote each live value", async () => {
