@@ -6,6 +6,7 @@ import { DEFAULT_READ_LIMITS, type ReadLimits } from '../model/limits.js';
 import { fixedLocator, type Locator } from '../parse/flatten.js';
 import { parseYaml } from '../parse/yaml.js';
 import { yamlComments, type YamlComment } from '../parse/yaml-comments.js';
+import { slipOf } from '../wording/similar-keys.js';
 
 export interface YamlFile {
   file: string;
@@ -84,12 +85,47 @@ export function validate<T extends z.ZodType>(file: YamlFile, schema: T): z.infe
   let { line, column } = locatorAt(file, where).location();
   let message = issue.message;
   if (issue.code === 'unrecognized_keys') {
-    message = `unknown setting "${issue.keys[0]}"`;
+    const meant = slipOf(issue.keys[0]!, settingsAt(schema, where));
+    message = `unknown setting "${issue.keys[0]}"${meant ? ` (did you mean "${meant}"?)` : ''}`;
     const key = locatorAt(file, where).keyLocation?.(issue.keys[0]!);
     if (key) ({ line, column } = key);
   }
   const shown = where.length > 0 ? `${formatPath(where)}: ${message}` : message;
   throw new UserError(located(file.file, line, column, shown));
+}
+
+/** The settings a schema allows at a path of the value: an object's keys, through records,
+ * arrays, optional and default wrappers and the objects a union may be. */
+function settingsAt(schema: z.ZodType, path: ReadonlyArray<PropertyKey>): string[] {
+  type Def = {
+    type: string;
+    shape?: Record<string, z.ZodType>;
+    valueType?: z.ZodType;
+    element?: z.ZodType;
+    innerType?: z.ZodType;
+    in?: z.ZodType;
+    out?: z.ZodType;
+    options?: z.ZodType[];
+  };
+  const defOf = (s: z.ZodType) => (s as unknown as { _zod: { def: Def } })._zod.def;
+  const unwrap = (s: z.ZodType): z.ZodType[] => {
+    const def = defOf(s);
+    if (def.innerType) return unwrap(def.innerType);
+    // A preprocess is a pipe from a transform into the schema it feeds.
+    if (def.type === 'pipe') return [def.in, def.out].filter((p) => p !== undefined).flatMap(unwrap);
+    if (def.type === 'union' && def.options) return def.options.flatMap(unwrap);
+    return [s];
+  };
+  let at = unwrap(schema);
+  for (const segment of path) {
+    at = at.flatMap((s) => {
+      const def = defOf(s);
+      const next =
+        def.type === 'object' ? def.shape?.[String(segment)] : def.type === 'record' ? def.valueType : def.type === 'array' ? def.element : undefined;
+      return next ? unwrap(next) : [];
+    });
+  }
+  return [...new Set(at.flatMap((s) => Object.keys(defOf(s).shape ?? {})))];
 }
 
 export function locatorAt(file: YamlFile, path: ReadonlyArray<PropertyKey>): Locator {

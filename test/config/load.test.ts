@@ -60,11 +60,21 @@ describe('undrift.yaml', () => {
       'undrift.yaml:3:12: environments.staging.files: expected a file path or a list of file paths',
     );
     expect(await rejection({ 'undrift.yaml': 'environments:\n  staging:\n    files: [a.yaml]\n    fromat: yaml\n' })).toBe(
-      'undrift.yaml:4:5: environments.staging: unknown setting "fromat"',
+      'undrift.yaml:4:5: environments.staging: unknown setting "fromat" (did you mean "format"?)',
     );
     // A misspelt required setting: the misspelling is named, not the absence it causes.
     expect(await rejection({ 'undrift.yaml': 'environments:\n  staging:\n    fils: [a.yaml]\n' })).toBe(
-      'undrift.yaml:3:5: environments.staging: unknown setting "fils"',
+      'undrift.yaml:3:5: environments.staging: unknown setting "fils" (did you mean "files"?)',
+    );
+    // Through the live source's union, at the top, and none where nothing is a slip away.
+    expect(await rejection({ 'undrift.yaml': 'environments:\n  staging:\n    files: a.yaml\n    live: {snapshto: s.yaml}\n' })).toBe(
+      'undrift.yaml:4:12: environments.staging.live: unknown setting "snapshto" (did you mean "snapshot"?)',
+    );
+    expect(await rejection({ 'undrift.yaml': 'environments:\n  staging: a.yaml\ncontarct: c.yaml\n' })).toBe(
+      'undrift.yaml:3:1: unknown setting "contarct" (did you mean "contract"?)',
+    );
+    expect(await rejection({ 'undrift.yaml': 'environments:\n  staging: a.yaml\nnotifications: {}\n' })).toBe(
+      'undrift.yaml:3:1: unknown setting "notifications"',
     );
     expect(await rejection({ 'undrift.yaml': 'environments:\n  staging: {files: a.yaml, format: toml}\n' })).toMatch(
       /^undrift\.yaml:2:36: environments\.staging\.format: expected one of auto, yaml, json/,
