@@ -22,6 +22,7 @@ export function comparedObjectOf(state: LiveState, key: KeyPath): ComparedObject
 function comparedField(object: ComparedObject, relative: KeyPath): boolean {
   if (relative.startsWith('metadata.annotations')) return true;
   if (object.shape === 'spec') return /^spec[.[]/.test(relative);
+  if (object.shape === 'fields') return !relative.startsWith('metadata');
   if (object.shape !== 'workload') return false;
   const template = TEMPLATE_KEY[object.location.kind];
   if (template && relative.startsWith(`${template.key}.metadata.annotations`)) return true;

@@ -87,9 +87,10 @@ export interface LiveLocation {
 export interface ComparedObject {
   /** `Deployment/api`: the prefix of its repo manifest's keys. */
   prefix: KeyPath;
-  /** A workload (read by container), another kind read by its `spec`, or a ConfigMap or Secret
-   * (their annotations; their data is paired by key). */
-  shape: 'workload' | 'spec' | 'data';
+  /** A workload (read by container), another kind read by its `spec`, one whose settings sit beside
+   * its metadata (`fields`: a StorageClass, a KongPlugin), or a ConfigMap or Secret (their
+   * annotations; their data is paired by key). */
+  shape: 'workload' | 'spec' | 'fields' | 'data';
   /** A workload's containers read (a `container:` selection reads one). */
   containers?: string[];
   /** The object, where it was read (`fieldPath` empty). */

@@ -123,6 +123,19 @@ export function flattenManifest(obj: unknown, locator: Locator, out: Map<KeyPath
   }
   if (obj.spec !== undefined) flatten(obj.spec, locator.at('spec'), `${prefix}.spec`, out);
   else if (obj.data !== undefined) flatten(obj.data, locator.at('data'), `${prefix}.data`, out);
+  else flattenFields(ownSettings(obj), locator, prefix, out);
+}
+
+/** Not settings of the object: what names and types it, and what the cluster writes. */
+const NOT_OWN_SETTINGS = new Set(['apiVersion', 'kind', 'metadata', 'status']);
+
+/** An object that keeps its settings beside `metadata`, not under `spec` or `data` (a StorageClass's
+ * `reclaimPolicy`, a PriorityClass's `value`, a KongPlugin's `config`): those fields, each under
+ * `<Kind>/<name>.<field>`, as the live reader names them. */
+export function ownSettings(obj: Record<string, unknown>): Record<string, unknown> {
+  // A kustomization read as a file (no kustomize to build it) lists what to build, not settings.
+  if (obj.kind === 'Kustomization' || obj.kind === 'Component') return {};
+  return Object.fromEntries(Object.entries(obj).filter(([field]) => !NOT_OWN_SETTINGS.has(field)));
 }
 
 function flattenAnnotations(metadata: unknown, locator: Locator, prefix: KeyPath, out: Map<KeyPath, Value>): void {

@@ -237,3 +237,80 @@ items:
     });
   });
 });
+
+// A KongPlugin keeps its settings beside metadata (`config:`), not under spec: a rate limit raised
+// by hand on the live object was not compared, and a plugin whose config differs between the
+// environments' manifests was no divergence at all.
+describe("an object's own settings beside its metadata (a KongPlugin), in the repo and live", () => {
+  const plugin = (minute: number) =>
+    [
+      'apiVersion: configuration.konghq.com/v1',
+      'kind: KongPlugin',
+      'metadata: {name: rate-limit}',
+      'plugin: rate-limiting',
+      'config:',
+      `  minute: ${minute}`,
+      '  policy: local',
+      '',
+    ].join('\n');
+  const captured = (minute: number, by: string) => `apiVersion: v1
+kind: List
+items:
+  - apiVersion: configuration.konghq.com/v1
+    kind: KongPlugin
+    metadata:
+      name: rate-limit
+      namespace: edge
+      generation: 1
+      managedFields:
+        - manager: kubectl-client-side-apply
+          operation: Update
+          apiVersion: configuration.konghq.com/v1
+          time: "2027-03-01T09:00:00Z"
+          fieldsType: FieldsV1
+          fieldsV1: {"f:plugin": {}, "f:config": {"f:policy": {}${by === 'kubectl-client-side-apply' ? ', "f:minute": {}' : ''}}}
+${
+  by === 'kubectl-client-side-apply'
+    ? ''
+    : `        - manager: ${by}
+          operation: Update
+          apiVersion: configuration.konghq.com/v1
+          time: "2027-03-09T22:10:00Z"
+          fieldsType: FieldsV1
+          fieldsV1: {"f:config": {"f:minute": {}}}
+`
+}    plugin: rate-limiting
+    config:
+      minute: ${minute}
+      policy: local
+`;
+
+  it('compares config across environments and against the live object, with who changed it live', async () => {
+    const repo = await repoWithFiles({
+      'undrift.yaml': [
+        'environments:',
+        '  staging:',
+        '    files: [deploy/staging/kong.yaml]',
+        '    live: {snapshot: live/staging.yaml}',
+        '  production:',
+        '    files: [deploy/production/kong.yaml]',
+        '    live: {snapshot: live/production.yaml}',
+        'promotion: [staging, production]',
+        '',
+      ].join('\n'),
+      'deploy/staging/kong.yaml': plugin(60),
+      'deploy/production/kong.yaml': plugin(600),
+      'live/staging.yaml': captured(60, 'kubectl-client-side-apply'),
+      'live/production.yaml': captured(1200, 'kubectl-edit'),
+    });
+    const scan = await scanRepository({ repo, history: false, today: '2027-03-10' });
+    expect(rowsOf(scan)).toEqual([
+      'cross-env KongPlugin/rate-limit.config.minute staging,production',
+      'live-drift KongPlugin/rate-limit.config.minute production',
+    ]);
+    const drift = scan.divergences.find((d) => d.kind === 'live-drift')!;
+    expect(drift.values.production).toMatchObject({ repo: '600', live: '1200' });
+    expect(drift.provenance?.production).toMatchObject({ manager: 'kubectl-edit', human: true });
+    expect(scan.warnings.filter((w) => w.includes('no live counterpart'))).toEqual([]);
+  });
+});

@@ -74,6 +74,31 @@ describe('Kubernetes manifest reader', () => {
     expect(again.values.get('Secret/db.data.password')!.text).toBe(password.text);
   });
 
+  it('reads the settings an object keeps beside its metadata (a StorageClass, a KongPlugin), not only spec and data', async () => {
+    // A KongPlugin's config (rate limits, CORS origins) sat outside spec and was never compared.
+    const plugin = `apiVersion: configuration.konghq.com/v1\nkind: KongPlugin\nmetadata:\n  name: rate-limit\n  annotations: {kubernetes.io/ingress.class: kong}\nplugin: rate-limiting\nconfig:\n  minute: 600\n  policy: local\n`;
+    const storage = `apiVersion: storage.k8s.io/v1\nkind: StorageClass\nmetadata: {name: fast}\nprovisioner: ebs.csi.aws.com\nreclaimPolicy: Retain\nparameters: {type: gp3, iops: "6000"}\nstatus: {}\n`;
+    const { values } = await readText(`${plugin}---\n${storage}`, 'k8s/edge.yaml', 'yaml');
+    expect(Object.fromEntries([...values].map(([k, v]) => [k, v.text]))).toEqual({
+      'KongPlugin/rate-limit.metadata.annotations["kubernetes.io/ingress.class"]': 'kong',
+      'KongPlugin/rate-limit.plugin': 'rate-limiting',
+      'KongPlugin/rate-limit.config.minute': '600',
+      'KongPlugin/rate-limit.config.policy': 'local',
+      'StorageClass/fast.provisioner': 'ebs.csi.aws.com',
+      'StorageClass/fast.reclaimPolicy': 'Retain',
+      'StorageClass/fast.parameters.type': 'gp3',
+      'StorageClass/fast.parameters.iops': '6000',
+    });
+    expect(values.get('KongPlugin/rate-limit.config.minute')!.location).toMatchObject({ line: 8 });
+    // A kustomization read as a file lists what to build: no settings.
+    const kustomization = await readText(
+      'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources: [base]\nnamePrefix: prod-\n',
+      'k.yaml',
+      'yaml',
+    );
+    expect([...kustomization.values.keys()]).toEqual([]);
+  });
+
   it('unpacks a v1 List', async () => {
     const list = `apiVersion: v1\nkind: List\nitems:\n  - apiVersion: v1\n    kind: ConfigMap\n    metadata: {name: a}\n    data: {K: v}\n`;
     const { values } = await readText(list, 'list.yaml', 'yaml');

@@ -3,7 +3,7 @@ import { canonicalJson, flattenTexts, scalarText } from '../../parse/flatten.js'
 import { PROCESS_FINGERPRINT, type SecretFingerprint } from '../../parse/fingerprint.js';
 import { joinKey, parseKeyPath } from '../../parse/keypath.js';
 import { annotationKey, declaredAnnotations, TEMPLATE_KEY } from '../../parse/annotations.js';
-import { POD_SPEC_PATH, SKIPPED_KINDS } from '../../parse/manifests.js';
+import { ownSettings, POD_SPEC_PATH, SKIPPED_KINDS } from '../../parse/manifests.js';
 import { matchesSelector, parseSelector } from './labels.js';
 import { isReleaseRecord } from './helm-releases.js';
 import { annotationsOf } from './inventory.js';
@@ -336,6 +336,17 @@ export function readObjects(objects: KubeObject[], selection: Selection, origin:
   // manifest names stays silent.
   for (const obj of objects) {
     const kind = obj.kind ?? '';
+    if (!isObj(obj.spec) && obj.data === undefined && specKind(kind) && notOwned(obj)) {
+      // Settings kept beside metadata (a StorageClass, a KongPlugin's config): read as the manifest
+      // reader reads them, each top-level field under the object's name.
+      annotations(obj, obj.metadata, `${kind}/${obj.metadata?.name}`, []);
+      comparing(obj, 'fields');
+      for (const [relative, text] of flattenTexts(ownSettings(obj as Record<string, unknown>))) {
+        const key = `${kind}/${obj.metadata?.name}.${relative}`;
+        fields.set(key, { ...plain(obj, pathSteps(relative), text ?? 'null'), manifestKey: key, manifestOnly: true });
+      }
+      continue;
+    }
     if (!isObj(obj.spec) || !specKind(kind) || !notOwned(obj)) continue;
     annotations(obj, obj.metadata, `${kind}/${obj.metadata?.name}`, []);
     comparing(obj, 'spec');
