@@ -179,6 +179,17 @@ export const insideWindow = (entry: TimelineEntry, since?: string, until?: strin
   return (!from || entry.time >= from) && (!to || entry.time <= to);
 };
 
+/** The rows a report lists for an incident window: the window's entries, and each environment's
+ * last change before it (the state going in; an Event is no state). Without a window, all. */
+export function windowRows(all: readonly TimelineEntry[], since?: string, until?: string): TimelineEntry[] {
+  if (since === undefined && until === undefined) return [...all];
+  const from = windowBound(since, false);
+  const before = new Map<EnvName, TimelineEntry>();
+  if (from) for (const e of all) if (e.time < from && !e.event) before.set(e.env, e);
+  const goingIn = new Set(before.values());
+  return all.filter((e) => insideWindow(e, since, until) || goingIn.has(e));
+}
+
 /** A timeline entry that wrote a value (every kind but an Event). */
 type Write = TimelineEntry & { to: string | null };
 

@@ -1,6 +1,6 @@
 import type { Scan } from '../engine.js';
 import { displayRemote } from '../git/remote.js';
-import { byKey, insideWindow, keyTimeline, windowBound } from '../history/key-timeline.js';
+import { byKey, insideWindow, keyTimeline, windowBound, windowRows } from '../history/key-timeline.js';
 import type { Divergence, EnvName, KeyPath, TimelineEntry } from '../model/types.js';
 import { terminalSafe } from '../wording/terminal-text.js';
 import { placeText, summaryLine, verdictShort } from '../wording/text.js';
@@ -146,7 +146,9 @@ function keySection(scan: Scan, key: KeyPath, divergences: Divergence[], context
       return `<li><b>${esc(d.kind)}</b>: ${esc(verdictShort(d))}${mark}${check}<ul>${reasons}</ul></li>`;
     })
     .join('');
-  const events = timeline
+  // The table lists what the markdown report lists (the window's events and the state going in);
+  // the drawn timeline above it shows every event, the window shaded.
+  const events = windowRows(timeline, context?.since, context?.until)
     .map((e) => {
       const row = timelineRow(e);
       const inWindow = windowed && inside(e);

@@ -3,7 +3,7 @@ import { releaseView } from '../compare/releases.js';
 import { markdownReleases } from './releases.js';
 import { displayRemote, type RepositoryFacts, type WebLinks } from '../git/remote.js';
 import { liveSourceText } from './live-sources.js';
-import { byKey, insideWindow, keyTimeline, utc, windowBound } from '../history/key-timeline.js';
+import { byKey, insideWindow, keyTimeline, utc, windowRows } from '../history/key-timeline.js';
 import type { Divergence, EnvName, FileLocation, KeyPath, RepoLocation, TimelineEntry } from '../model/types.js';
 import { markdownCode, markdownProse, markdownSafe } from '../wording/terminal-text.js';
 import { ABSENT, KIND_GLYPH, objectCell, placeText, summaryLine, verdictShort, violationMark } from '../wording/text.js';
@@ -210,14 +210,9 @@ function verdictBlock(d: Divergence, several: boolean, notes: readonly string[])
 }
 
 function timelineTable(all: TimelineEntry[], context: ReportContext | undefined): string[] {
-  const since = windowBound(context?.since, false);
   const windowed = context?.since !== undefined || context?.until !== undefined;
   const inside = (e: TimelineEntry) => insideWindow(e, context?.since, context?.until);
-  // With a window: its events, plus each environment's last event before it (the state going in).
-  const before = new Map<EnvName, TimelineEntry>();
-  // An Event is no state: the last change of the value is.
-  if (since) for (const e of all) if (e.time < since && !e.event) before.set(e.env, e);
-  const rows = windowed ? all.filter((e) => inside(e) || [...before.values()].includes(e)) : all;
+  const rows = windowRows(all, context?.since, context?.until);
   if (rows.length === 0)
     return [
       '',

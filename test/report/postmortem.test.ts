@@ -87,6 +87,26 @@ describe('the post-mortem report', () => {
     expect(md).toMatch(/^Marks: .*◆ artifact.*\.$/m);
     expect(md.split('\n').filter((l) => l.includes('◆'))).toEqual([expect.stringMatching(/^\| ◆ \| `Deployment\//), expect.stringMatching(/^Marks: /)]);
 
+    // The HTML report's table lists the same rows (it listed every event, older ones included,
+    // while its header said the window was shaded): the drawn timeline shows the rest.
+    const html = (await runCli(['report', '--format', 'html', '--no-cache', '--since', '2026-07-13', '--until', '2026-07-14T12:00Z'], { cwd: repo })).stdout;
+    const section = html.slice(
+      html.indexOf('data-key="PAYMENT_GATEWAY_TIMEOUT_MS"'),
+      html.indexOf('</section>', html.indexOf('data-key="PAYMENT_GATEWAY_TIMEOUT_MS"')),
+    );
+    const htmlRows = section.slice(section.indexOf('<table class="timeline">')).match(/<tr class="[^"]*">.*?<\/tr>/g) ?? [];
+    expect(htmlRows.map((r) => /<td>([^<]*)<\/td><td>([^<]*)<\/td>/.exec(r)!.slice(1, 3).join(' | '))).toEqual(
+      rows.map((r) =>
+        r
+          .split(' | ')
+          .slice(0, 2)
+          .join(' | ')
+          .replace(/^\| /, '')
+          .replace(' (at or before)', ' UTC (at or before)')
+          .replace(/(\d\d:\d\d)( \||$)/, '$1 UTC$2'),
+      ),
+    );
+
     const json = JSON.parse(
       (await runCli(['report', '--format', 'json', '--no-cache', '--since', '2026-07-13', '--until', '2026-07-14'], { cwd: repo })).stdout,
     );
