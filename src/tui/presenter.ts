@@ -454,7 +454,8 @@ export function valuesLines(d: Divergence, envs: EnvName[], width: number): stri
     const liveShown =
       d.kind === 'artifact' ? oneLine(v?.live ?? null) : v?.live !== undefined && v?.live !== null ? oneLine(v.live) : v?.liveSource ? ABSENT : '·';
     return {
-      env: `${d.envs.includes(env) ? '●' : ' '} ${safeText(env)}`,
+      // »: the environments the divergence is about (● in the list marks a row for a bulk decision).
+      env: `${d.envs.includes(env) ? '»' : ' '} ${safeText(env)}`,
       repo: d.kind === 'artifact' ? '' : oneLine(v?.repo ?? null),
       at: v?.at ? safeText(placeShown(v.at)) : '—',
       live: liveShown,
@@ -784,8 +785,25 @@ export function helpLines(state: AppState, width: number): DetailLine[] {
       for (const text of wrapLines(`  ${pad(c.label, 8)} ${c.description}${reason ? ` (now: ${reason})` : ''}`, width, '           ')) out.push({ text });
     }
   }
+  const marks = MARKS.filter(([mark, meaning]) => !filter || fuzzyMatch(`${mark} ${meaning}`, filter));
+  if (marks.length) {
+    out.push({ text: 'Marks:', style: 'heading' });
+    for (const [mark, meaning] of marks) for (const text of wrapLines(`  ${pad(mark, 8)} ${meaning}`, width, '           ')) out.push({ text });
+  }
   return out.length ? out : [{ text: `no key matches "${safeText(filter)}"` }];
 }
+
+/** What each mark in the list and the detail pane means, for the help. */
+const MARKS: ReadonlyArray<readonly [string, string]> = [
+  ...Object.entries(KIND_GLYPH).map(([kind, glyph]) => [glyph, `a row's kind: ${kind}`] as const),
+  ['≋', 'a row for a pattern of keys (enter opens it)'],
+  ['●  ◦', "marked for a decision on many rows (◦: some of a pattern's keys)"],
+  ['✓r ✓b', 'decided: revert, backfill, declare, skip (✓d ✓s), not applied yet'],
+  ['✗r ✗b', 'decided, but apply would refuse it (the detail says why)'],
+  ['✔a  …o', 'applied by an earlier session; on a branch not merged yet'],
+  ['▸  ▾', 'a pattern row, closed or open'],
+  ['»', "in the detail's values: an environment the divergence is about"],
+];
 
 /** A prompt's lines at the width, with which line is highlighted. */
 export function promptLines(prompt: Prompt, width: number): Array<{ text: string; bold?: boolean; inverse?: boolean; warn?: boolean }> {

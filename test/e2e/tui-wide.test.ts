@@ -38,7 +38,7 @@ describe('the interactive view at 220×50 (tmux)', () => {
     await tui.moveTo(/~ PAYMENT_GATEWAY_TIMEOUT_MS live-drift/, 'wide-key');
     const opened = await tui.waitFor(/› ~ PAYMENT_GATEWAY_TIMEOUT_MS live-drift/, 'wide-key');
     // The detail's values as a table, each place whole.
-    expect(opened).toMatch(/● production\s+3000\s+config\/production\.yaml:9\s+10000/);
+    expect(opened).toMatch(/» production\s+3000\s+config\/production\.yaml:9\s+10000/);
     expect(opened).toMatch(/Verdict: backfill production = 10000 \(0\.\d+\)/);
 
     await tui.keys('Enter');

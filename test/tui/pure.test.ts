@@ -248,8 +248,12 @@ describe('the help’s lines', () => {
     const lines = helpLines(initialState({ repoName: 'demo', envs: ['staging', 'production'] }), 80);
     const headings = lines.filter((l) => l.style === 'heading');
     expect(headings.length).toBeGreaterThan(1);
-    for (const h of headings) expect(h.text).toMatch(/^In .*:$/);
+    // Each mode's keys, then what the marks mean (the list's ● and the detail's » were explained nowhere).
+    expect(headings.slice(0, -1).every((h) => /^In .*:$/.test(h.text))).toBe(true);
+    expect(headings.at(-1)!.text).toBe('Marks:');
     expect(lines.filter((l) => l.style !== 'heading').every((l) => l.text.startsWith('  ') || l.text === '')).toBe(true);
+    const marks = lines.slice(lines.indexOf(headings.at(-1)!) + 1).map((l) => l.text);
+    for (const mark of ['≠ ', '● ', '✓r', '✗r', '✔a', '» ']) expect(marks.some((l) => l.trimStart().startsWith(mark))).toBe(true);
   });
 });
 
