@@ -7,15 +7,15 @@
 import { regex } from './pattern.js';
 
 // The request, as people name it: the abbreviations in capitals only ("Mr." and "pr" are other words).
-const REQUEST_ABBREVIATION = /(?<![\p{L}])(?:PR|MR|CR)(?![\p{L}])/u;
-const REQUEST = regex(
+export const REQUEST_ABBREVIATION = /(?<![\p{L}])(?:PR|MR|CR)(?![\p{L}])/u;
+export const REQUEST = regex(
   'iu',
   String.raw`(?<![\p{L}])(?:pull[- ]requests?|merge[- ]requests?|change[- ]requests?|änderungsantrag|antrag|demande de (?:fusion|changement|modification)|`,
   String.raw`solicitud(?:es)? de (?:cambio|fusión|merge)|richiesta di (?:modifica|merge)|wijzigingsverzoek|pedido de (?:mudança|merge)|ändringsbegäran|`,
   String.raw`ændringsanmodning|endringsforespørsel|wniosek o zmianę|muutospyyntö)(?![\p{L}])`,
 );
 // Closed without its change: the participles and the "not merged" of the languages read.
-const CLOSED = regex(
+export const CLOSED = regex(
   'iu',
   String.raw`(?<![\p{L}])(?:closed|declined|rejected|abandoned|withdrawn|not merged|unmerged|never merged|`,
   String.raw`geschlossen|abgelehnt|zurückgezogen|verworfen|nicht gemergt|ferm[ée]e?|refus[ée]e?|rejet[ée]e?|abandonn[ée]e?|`,
@@ -24,7 +24,7 @@ const CLOSED = regex(
   String.raw`suljettu|suljettiin|hylätty|hylättiin)(?![\p{L}])`,
 );
 // Merged: the request did bring its change (unless denied: "not merged", "nicht gemergt", "sin merge").
-const MERGED = regex(
+export const MERGED = regex(
   'iu',
   String.raw`(?<![\p{L}])(?<!(?:not|never|nicht|sin|sans|senza|niet|sem|inte|ikke|nie) )(?:merged|gemergt|gemerged|fusionn[ée]e?|fusionad[oa]|mergead[oa]|mergiat[oa]|samengevoegd)(?![\p{L}])`,
 );

@@ -69,6 +69,7 @@ import { allowedFor } from './contract.js';
 import { disputedThread, notesDisagree } from './disagreement.js';
 import { regex } from './pattern.js';
 import { closedRequest } from './closed-request.js';
+import { openedRequest } from './opened-request.js';
 import { eventText } from './contingency.js';
 import { keyOf, once } from './once.js';
 import { logTexts } from './texts.js';
@@ -481,7 +482,15 @@ function proposed(move: DocumentedMove, log: VerdictContext['log']): string | un
   // A record that leaves the decision to a named person at a meeting to come ("Decisione: Maria Greco (CISO) al
   // security board del 14/12") holds positions, whichever passage states one ("15 minuti ovunque"): none is decided.
   const deferred = doc && !move.passage.message ? deferredIn(doc.text) : undefined;
-  return PROPOSAL.exec(move.passage.text)?.[0] ?? openIn(move.passage.text) ?? deferred;
+  return PROPOSAL.exec(move.passage.text)?.[0] ?? openIn(move.passage.text) ?? deferred ?? requested(move);
+}
+
+/** The sentence carrying the move, where it reports a request opened for it (opened-request.ts): a pull
+ * request that would put the value back, not merged, is a proposal, whoever may merge it later. */
+function requested(move: DocumentedMove): string | undefined {
+  const head = move.phrase.slice(0, 24).toLowerCase();
+  const said = move.passage.text.split(sentenceEnds(/(?<=[.!?;])\s+|\n+/)).find((x) => x.toLowerCase().includes(head));
+  return said !== undefined && openedRequest(said) ? said.trim() : undefined;
 }
 
 /** A linked document's move, unless it only proposes: then the matter is open, a question at 0.35. */
@@ -559,7 +568,7 @@ function documentedOrOpen(d: Divergence, move: DocumentedMove, context: VerdictC
   // question is what that meeting decided, on its day.
   const doc = context.log ? documentIndex(context.log).find((x) => x.path === p.file && x.written.sha === p.written.sha) : undefined;
   const met = doc && context.today ? meetingDay(doc.text, proposal, doc.written.date) : undefined;
-  const moving = move.kind === 'mistake' ? `putting ${move.into} back` : `moving ${d.key} into ${move.into}`;
+  const moving = move.kind === 'mistake' || move.kind === 'undo' ? `putting ${move.into} back` : `moving ${d.key} into ${move.into}`;
   f.ask(
     met && context.today && met < context.today
       ? `${p.file} left the decision on ${d.key} for ${move.into} to "${clip(proposal).slice(0, 80)}", on ${met}: ` +
