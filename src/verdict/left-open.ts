@@ -18,6 +18,8 @@ import { sentenceEnds } from './sentence-end.js';
 import { logTexts, readingOf } from './texts.js';
 import { describeMessage, short } from './words.js';
 import { writesAmount } from './written-values.js';
+import { linkedPassages } from './documented.js';
+import { stillNeededAsked, stillNeededSaid } from './still-needed.js';
 
 // The decision put to a later occasion or body, in the voice records use: passive or future
 // ("will be decided at", "to be reassessed when"), a meeting to settle it ("on tranche au comité"),
@@ -160,6 +162,8 @@ export interface LeftOpen {
   sentence: string;
   /** Written since the change, it records the decision not taken (adjourned, "not decided whether"). */
   undecided: boolean;
+  /** It asks whether the change is still needed (still-needed.ts), and nothing since answers. */
+  asked?: true;
   where: string;
   sha?: string;
   date: string;
@@ -243,6 +247,7 @@ export function leftOpen(d: Divergence, history: Record<EnvName, HistoryEvent[]>
         date: written.date,
       });
   }
+  found.push(...askedSince(d, change, context, about));
   if (found.length === 0) return undefined;
   const newest = found.sort((a, b) => Date.parse(b.date) - Date.parse(a.date))[0]!;
   // A text written after it that answers the change (a go, done, refused, withdrawn, a new date)
@@ -265,4 +270,68 @@ export function leftOpen(d: Divergence, history: Record<EnvName, HistoryEvent[]>
   );
   if (answers.some((a) => a.says !== 'unmet' && Date.parse(a.written) > Date.parse(newest.date))) return undefined;
   return newest;
+}
+
+/** The questions asked since the change whether its value is still needed (still-needed.ts), in a later
+ * commit or document about the change (its ticket, its key, both its values) or holding a passage linked
+ * to it (documented.ts: the key's words beside the environment, say), each naming the key or the value
+ * the change set — unless a text written after the question says it is still needed (the answer). */
+function askedSince(
+  d: Divergence,
+  change: Change,
+  context: VerdictContext,
+  about: (text: string, cited: Iterable<string>, lower: string) => boolean,
+): LeftOpen[] {
+  const log = context.log;
+  if (!log || change.to === null) return [];
+  const at = Date.parse(change.date);
+  const today = context.today;
+  const name = keyName(d.key)?.pattern;
+  const ofValue = (s: string) => !!name?.test(s) || names(s, change.to, d.key);
+  const inTime = (date: string) => Date.parse(date) > at && !(today && date.slice(0, 10) > today);
+  let linked: Set<string> | undefined;
+  const linkedTo = (sha: string, path: string): boolean => {
+    linked ??= new Set(
+      linkedPassages(
+        {
+          key: d.key,
+          values: [change.to, change.from],
+          tickets: [...readingOf(change.text).tickets],
+          env: change.env,
+          date: change.date,
+          subject: change.text.split('\n')[0] ?? '',
+          environments: context.environments,
+          allValues: Object.values(d.values).map((v) => v.repo),
+        },
+        log,
+      ).map((p) => `${p.written.sha} ${p.file}`),
+    );
+    return linked.has(`${sha} ${path}`);
+  };
+  const asked: LeftOpen[] = [];
+  const answers: Array<{ date: string; text: string }> = [];
+  for (const t of logTexts(log).all) {
+    if (t.note.sha === change.sha || !inTime(t.note.date) || !about(t.text, t.tickets, t.folded)) continue;
+    answers.push({ date: t.note.date, text: t.text });
+    const q = stillNeededAsked(t.text, ofValue);
+    if (q) asked.push({ sentence: q, undecided: false, asked: true, where: describeMessage(t.note), sha: t.note.sha, date: t.note.date });
+  }
+  for (const doc of documentIndex(log)) {
+    if (doc.written.sha === change.sha || !inTime(doc.written.date)) continue;
+    const q = stillNeededAsked(doc.text, ofValue);
+    const said = q ? undefined : stillNeededSaid(doc.text, ofValue);
+    if ((!q && !said) || (!about(doc.text, doc.tickets, doc.lower) && !linkedTo(doc.written.sha, doc.path))) continue;
+    answers.push({ date: doc.written.date, text: doc.text });
+    if (q)
+      asked.push({
+        sentence: q,
+        undecided: false,
+        asked: true,
+        where: `${doc.path} (written in ${short(doc.written.sha)})`,
+        sha: doc.written.sha,
+        date: doc.written.date,
+      });
+  }
+  // An answer written after the question ("the cap is still needed until the proxy is sized") settles it.
+  return asked.filter((a) => !answers.some((x) => Date.parse(x.date) > Date.parse(a.date) && stillNeededSaid(x.text, ofValue)));
 }

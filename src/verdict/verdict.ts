@@ -172,10 +172,15 @@ function awaitingDecision(d: Divergence, partial: Partial, history: Record<EnvNa
   // that they did not decide: they had the evidence the rule read before them.
   if (!open || (firm && !open.undecided)) return undefined;
   const quote = open.sentence.replace(/\s+/g, ' ').slice(0, 200);
-  f.add('intent', `${open.where} leaves the decision to someone else ("${quote}"), and nothing written since records it`, open.sha);
-  f.ask(
-    `${open.where} leaves ${d.key} to be decided ("${quote}"): ask whoever decides there (the person, meeting or measurement it names) which value is meant, and align or declare it then.`,
-  );
+  if (open.asked) {
+    f.add('intent', `${open.where} asks whether the change is still needed ("${quote}"), and nothing written since answers it`, open.sha);
+    f.ask(`${open.where} asks whether ${d.key} is still needed ("${quote}"): ask the people it names; keep it, or put it back, once they answer.`);
+  } else {
+    f.add('intent', `${open.where} leaves the decision to someone else ("${quote}"), and nothing written since records it`, open.sha);
+    f.ask(
+      `${open.where} leaves ${d.key} to be decided ("${quote}"): ask whoever decides there (the person, meeting or measurement it names) which value is meant, and align or declare it then.`,
+    );
+  }
   f.say('keep the difference declared until the decision it waits for is recorded: moving it pre-empts that decision, declaring it for good makes it');
   return { deliberate: null, drifted: null, suggested: 'declare', value: null, confidence: 0.45, question: f.questions.at(-1)! };
 }
