@@ -70,6 +70,7 @@ import { disputedThread, notesDisagree } from './disagreement.js';
 import { regex } from './pattern.js';
 import { closedRequest } from './closed-request.js';
 import { openedRequest } from './opened-request.js';
+import { confirmationGiven, confirmationOwed, type Owed } from './confirmation-owed.js';
 import { eventText } from './contingency.js';
 import { keyOf, once } from './once.js';
 import { logTexts } from './texts.js';
@@ -414,6 +415,9 @@ export function readAcrossKinds(
       verdict.confidence = Math.min(verdict.confidence, 0.4);
       return undefined;
     }
+    // A hand-made measure its record holds until a named party confirms is theirs to end (confirmation-owed.ts).
+    const owed = undo && LIVE_MEASURES.has(d.kind) ? owedConfirmation(s, context) : undefined;
+    if (owed) return owedVerdict(d, s, owed, f);
     if (undo) return undoFor(d, s, undo.evidence ?? `${undo.t.where} says it is to be undone ("${undo.phrase}"): "${clip(undo.t.text)}"`, undo.t.sha, f, 0.6);
     if (keep) {
       f.add('intent', `${keep.t.where} decides to keep it ("${keep.phrase}"): "${clip(keep.t.text)}"`, keep.t.sha);
@@ -798,6 +802,44 @@ function undoFor(d: Divergence, s: Subject, evidence: string, sha: string | unde
   return {
     verdict: { deliberate: s.undoFrom ?? null, drifted: s.env, suggested: 'revert', value: s.undoValue, confidence },
     advice: s.undoValue === null ? `undo it: remove ${d.key} from ${s.env}` : `undo it: put ${s.env}'s ${d.key} back to ${shown(s.undoValue)}`,
+  };
+}
+
+/** The kinds whose subject is a measure taken on the live system by hand. */
+const LIVE_MEASURES: ReadonlySet<DivergenceKind> = new Set(['missing-live', 'live-drift', 'live-only', 'live-object', 'permission']);
+
+/** A text about the measure holding it until a named party confirms, with nothing written since (a commit or a
+ * document naming that party) recording the confirmation. */
+function owedConfirmation(s: Subject, context: VerdictContext): { t: Text; owed: Owed } | undefined {
+  const log = context.log;
+  for (const t of s.texts) {
+    const owed = confirmationOwed(t.text);
+    if (!owed) continue;
+    const since = t.date ? Date.parse(t.date) : -Infinity;
+    const inTime = (date: string) => Date.parse(date) > since && !(context.today && date.slice(0, 10) > context.today);
+    const given =
+      !!log &&
+      (logTexts(log).all.some((m) => inTime(m.note.date) && confirmationGiven(m.text, owed.party) !== undefined) ||
+        documentIndex(log).some((doc) => inTime(doc.written.date) && confirmationGiven(doc.text, owed.party) !== undefined));
+    if (!given) return { t, owed };
+  }
+  return undefined;
+}
+
+/** The measure waits for the party's confirmation: a question for them, neither undone nor kept for good. */
+function owedVerdict(d: Divergence, s: Subject, o: { t: Text; owed: Owed }, f: Findings): { verdict: Partial; advice: string } {
+  const quote = clip(o.owed.sentence);
+  f.add(
+    'intent',
+    `${o.t.where} holds ${s.env}'s ${d.key} until a named party confirms ("${quote}"), and nothing written since records that confirmation`,
+    o.t.sha,
+  );
+  f.ask(
+    `${o.t.where} keeps ${s.env}'s ${d.key} as it is until a named party confirms ("${quote}"): has that confirmation come? Ask them; until it does, nothing moves.`,
+  );
+  return {
+    verdict: { deliberate: null, drifted: null, suggested: 'declare', value: null, confidence: 0.45, question: f.questions.at(-1)! },
+    advice: `leave ${s.env}'s ${d.key} as it is and declare it while the confirmation it waits for is owed: undoing it now pre-empts them, writing it into the repo decides it for good`,
   };
 }
 
