@@ -16,7 +16,8 @@ import { liveValueDifference } from './live-values.js';
 import { isOpen, readAcrossKinds } from './readers.js';
 import { looksLoosened, looksProtective, riskOf } from './risk.js';
 import { safetyNet, SAFETY_CAP, secretStaysHome, testStaysPut } from './safety.js';
-import { list, round, shown } from './words.js';
+import { day, list, round, short, shown } from './words.js';
+import { overwrittenStep } from './overwritten-step.js';
 import { ownEvents, ticketsIn } from './log.js';
 import { readDeadline } from './deadline.js';
 import { logTexts } from './texts.js';
@@ -134,6 +135,9 @@ export function explain(divergence: Divergence, allHistory: Record<EnvName, Hist
   // is surer than the text that left it open (left-open.ts).
   const open = awaitingDecision(divergence, partial, history, ctx, f);
   if (open) partial = open;
+  // A step toward the next environment cut short by someone else's change for another purpose: neither decided.
+  const contested = open ? undefined : cutShort(divergence, partial, history, ctx, f);
+  if (contested) partial = contested;
   // A secret never travels between environments, whichever rule had the last word.
   secretStaysHome(divergence, partial, f);
   // One value written two ways: whatever was weighed about moving it, only its spelling is left to align.
@@ -183,6 +187,35 @@ function awaitingDecision(d: Divergence, partial: Partial, history: Record<EnvNa
   }
   f.say('keep the difference declared until the decision it waits for is recorded: moving it pre-empts that decision, declaring it for good makes it');
   return { deliberate: null, drifted: null, suggested: 'declare', value: null, confidence: 0.45, question: f.questions.at(-1)! };
+}
+
+/** A verdict surer than a question, or a move without an explicit word, over an environment whose newest
+ * change replaced someone else's step toward the next environment without naming it (overwritten-step.ts):
+ * declared at 0.45, asking both owners which intention the environment serves. */
+function cutShort(d: Divergence, partial: Partial, history: Record<EnvName, HistoryEvent[]>, ctx: VerdictContext, f: Findings): Partial | undefined {
+  if (d.kind !== 'cross-env') return undefined;
+  const asks = partial.suggested === 'declare' && partial.confidence <= NEEDS_A_HUMAN;
+  if (asks || partial.explicit === true) return undefined;
+  const values = Object.fromEntries(Object.entries(d.values).map(([env, v]) => [env, v.repo]));
+  for (const [env, events] of Object.entries(history)) {
+    const cut = overwrittenStep(d.key, env, values, events, ctx);
+    if (!cut) continue;
+    const step = `${short(cut.step.commit)} (${day(cut.step.date)}, ${cut.step.author}: "${cut.step.subject}")`;
+    const by = `${short(cut.by.commit)} (${day(cut.by.date)}, ${cut.by.author}: "${cut.by.subject}")`;
+    f.add(
+      'intent',
+      `${env}'s ${shown(cut.step.to)} was a step toward ${list(cut.next)} ("${cut.phrase}", ${step}); ${by} replaced it with ${shown(cut.by.to)} ` +
+        `for a purpose of its own, without naming that step: two intentions for ${env}, neither decided`,
+      cut.by.commit,
+    );
+    f.ask(
+      `${env}'s ${d.key} was set to ${shown(cut.step.to)} as a step toward ${list(cut.next)} by ${cut.step.author}, then to ${shown(cut.by.to)} by ${cut.by.author} for another purpose: ` +
+        `which does ${env} serve? Ask both; until they agree, nothing moves into ${list(cut.next)}.`,
+    );
+    f.say(`keep the difference declared while the two owners of ${env}'s ${d.key} decide: neither change settles what ${env} is for`);
+    return { deliberate: null, drifted: null, suggested: 'declare', value: null, confidence: 0.45, question: f.questions.at(-1)! };
+  }
+  return undefined;
 }
 
 /** Kinds that compare environments (or an environment with what the contract declares for all). */
