@@ -13,20 +13,20 @@ describe('asked whether a change is still needed, in the languages read', () => 
     'Is the 20-connection pool still needed now that PgBouncer sits in front?',
     'Do we still need the raised timeout after the vendor fix?',
     'Action: check whether the rate cap is still required.',
-    'Brauchen wir das Limit von 40 nach der Migration noch?',
-    'Ist die Drosselung auf 40 noch nötig?',
-    'La limite à 40 est-elle encore nécessaire après la migration ?',
+    'Brauchen wir das Limit von 25 nach der Migration noch?',
+    'Ist die Drosselung auf 25 noch nötig?',
+    'La limite à 25 est-elle encore nécessaire après la migration ?',
     'A-t-on encore besoin du cache court ?',
-    '¿Sigue siendo necesario el límite de 40?',
+    '¿Sigue siendo necesario el límite de 25?',
     '¿Todavía hace falta el TTL corto?',
-    'Il limite a 40 serve ancora?',
-    'Is de limiet van 40 nog nodig?',
-    'O limite de 40 ainda é necessário?',
-    'Behövs gränsen på 40 fortfarande?',
-    'Er grensen på 40 fortsatt nødvendig?',
+    'Il limite a 25 serve ancora?',
+    'Is de limiet van 25 nog nodig?',
+    'O limite de 25 ainda é necessário?',
+    'Behövs gränsen på 25 fortfarande?',
+    'Er grensen på 25 fortsatt nødvendig?',
     'Czy ten limit jest nadal potrzebny?',
-    'Sprawdzić, czy limit 40 jest wciąż potrzebny.',
-    'Onko 40 raja vielä tarpeen?',
+    'Sprawdzić, czy limit 25 jest wciąż potrzebny.',
+    'Onko 25 raja vielä tarpeen?',
   ])('%s', (text) => {
     expect(asksStillNeeded(text)).toBe(true);
   });
@@ -45,8 +45,8 @@ describe('asked whether a change is still needed, in the languages read', () => 
   });
 
   it('reads the statement as the answer', () => {
-    expect(stillNeededSaid('Checked with the DBAs: the cap of 40 is still needed until the proxy is sized.', (s) => s.includes('40'))).toBeDefined();
-    expect(stillNeededSaid('Is the cap of 40 still needed?', (s) => s.includes('40'))).toBeUndefined();
+    expect(stillNeededSaid('Checked with the DBAs: the cap of 25 is still needed until the proxy is sized.', (s) => s.includes('25'))).toBeDefined();
+    expect(stillNeededSaid('Is the cap of 25 still needed?', (s) => s.includes('25'))).toBeUndefined();
   });
 });
 
@@ -64,7 +64,8 @@ const verdictOf = (note: string, more: Step[] = [], docs: Array<{ path: string; 
 
 describe('a question since whether the change is still needed leaves it undecided', () => {
   it.each([
-    '# Ops review, 10 Feb\n\n1. Billing sync in production still queues for an hour at quarter end.\n   - Is the parallelism of 12 still needed after the move to the managed database?\n   - Action: Lena checks with the DBAs.\n',
+    '# Ops review, 10 Feb\n\n1. Billing sync in production still queues for an hour at quarter end.\n' +
+      '   - Is the parallelism of 12 still needed after the move to the managed database?\n   - Action: Lena checks with the DBAs.\n',
     '# Betriebsrunde 10.02.\n\n1. Billing sync in production: max_parallel 12.\n   - Ist die Begrenzung auf 12 nach dem Umzug noch nötig?\n   - Aufgabe: Lena klärt mit den DBAs.\n',
     '# Revue ops du 10/02\n\n1. Billing sync en production : max_parallel à 12.\n   - La limite à 12 est-elle encore nécessaire depuis la migration ?\n   - Action : Lena voit avec les DBA.\n',
     '# Reunión de operaciones 10/02\n\n1. Billing sync en production: max_parallel 12.\n   - ¿Sigue siendo necesario el límite de 12 tras la migración?\n   - Acción: Lena lo consulta con los DBA.\n',
