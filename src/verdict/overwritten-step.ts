@@ -41,7 +41,8 @@ export function overwrittenStep(
   context: VerdictContext,
 ): OverwrittenStep | undefined {
   const [by, step] = newestFirst(events);
-  if (!by || !step || by.revert || step.revert || by.from !== step.to || step.to === null || values[env] !== by.to) return undefined;
+  // A change back to the value before the step withdraws it (a rollback): no intention of its own.
+  if (!by || !step || by.revert || step.revert || by.from !== step.to || by.to === step.from || step.to === null || values[env] !== by.to) return undefined;
   if (person(by) === person(step) || daysBetween(step.date.slice(0, 10), by.date.slice(0, 10)) > CUT_SHORT_DAYS) return undefined;
   const intent = readIntent({ subject: step.subject, body: step.body, author: step.author, email: step.email, date: step.date }, env, context.environments);
   // The step's next environments, still where the step started from: it had not reached them.

@@ -41,6 +41,7 @@ describe("a step toward production cut short by another team's change", () => {
     ['a change that cites the step', later('GW-12 soak stopped; staging read timeout 3000 for the partner export tests')],
     ['a change that names the step’s value', later('staging: 800 was too tight for the export tests, 3000 for now')],
     ['a change months later', later('staging: read timeout 3000 for the partner export tests', '2027-07-20T11:00:00Z')],
+    ['a rollback of the step', later('rolled the staging read timeout back, the exports broke', undefined, { set: { staging: ['800', '1200'] } })],
   ])('not: %s', (_, by) => {
     const v = judge(
       'upstream.read_timeout_ms',
