@@ -13,7 +13,7 @@
 // when used) stay in node_modules; modules of dist imported dynamically become chunks beside it
 // (dist/cli/scan.chunk-*.js). Every module keeps its own `import.meta.url` (rewritten to its original
 // file), so files found relative to a module (package.json, fixtures) are the same ones.
-import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { rename } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -76,3 +76,5 @@ await bundle.close();
 for (const old of readdirSync(here).filter((name) => name.startsWith('scan.chunk-') && name.endsWith('.js'))) rmSync(path.join(here, old));
 for (const chunk of output) await rename(path.join(temporary, chunk.fileName), chunk.isEntry ? file : path.join(here, chunk.fileName));
 rmSync(temporary, { recursive: true, force: true });
+// The last step of a build: scripts/build-if-stale.mjs builds again only when a source is newer.
+writeFileSync(path.join(dist, '.built'), '');
