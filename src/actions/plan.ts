@@ -636,10 +636,15 @@ function liveStep(scan: Scan, env: EnvName, key: KeyPath, value: string | null):
   const live = liveValueOf(scan, env, key);
   const source = scan.config.environments.find((e) => e.name === env)?.live?.kubernetes;
   if (!live) throw new UserError(`${env} runs no live value for ${key}`);
-  if (!source)
+  if (!source) {
+    // The step is still a person's to take: say it, with where, rather than only why not.
+    const object = `${live.location.kind}/${live.location.name}`;
+    const step = value === null ? `remove ${key} from ${env}'s running ${object}` : `set ${key} back to ${JSON.stringify(value)} in ${env}'s running ${object}`;
     throw new UserError(
-      `${env}'s live state comes from ${state?.source ?? 'nowhere'}: only a Kubernetes source can be patched (a snapshot is a record of what ran, not the cluster)`,
+      `${env}'s live state comes from ${state?.source ?? 'nowhere'}: only a Kubernetes source can be patched (a snapshot is a record of what ran, not the cluster); ` +
+        `by hand: ${step}, then capture the snapshot again (or give ${env} a kubernetes: live source in undrift.yaml)`,
     );
+  }
   if (live.location.kind === 'Secret' || live.type === 'secret') throw new UserError('Secrets are never patched from the repo');
   if (live.location.kind !== 'ConfigMap' && !/\.env\[name=[^\]]+\]\.value$/.test(live.location.fieldPath)) {
     throw new UserError(

@@ -191,7 +191,8 @@ describe('validateDecision (what the interactive view calls when a decision is m
 
   it('refuses, with the reason in full, what apply cannot carry out', () => {
     expect(refused({ key: 'DEBUG_SQL', env: 'production', action: 'revert', divergence: idOf('DEBUG_SQL', 'live-only') })).toBe(
-      "production's live state comes from snapshot live/production.yaml: only a Kubernetes source can be patched (a snapshot is a record of what ran, not the cluster)",
+      "production's live state comes from snapshot live/production.yaml: only a Kubernetes source can be patched (a snapshot is a record of what ran, not the cluster); " +
+        "by hand: remove DEBUG_SQL from production's running ConfigMap/payment-overrides, then capture the snapshot again (or give production a kubernetes: live source in undrift.yaml)",
     );
     expect(refused({ key: 'replicas', env: 'production', action: 'backfill', value: '2' })).toBe(
       'the contract (config/expected-env-diff.yaml:14) allows production one of 4, 6, 8 for replicas, not "2"; choose an allowed value, change the contract, or pass --allow-contract-breach',
