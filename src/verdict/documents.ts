@@ -625,8 +625,8 @@ export const PUT_BACK_VERB = regex(
 );
 
 // The value named right after going back, as a procedure's step writes it: "set X back to 20", "X wieder auf 20",
-// "X terug naar 20", "di nuovo a 20", "de nuevo a 20", "z powrotem na 20".
-const BACK_TO = String.raw`(?<![\p{L}])(?:back to|zurück auf|wieder auf|terug naar|weer op|di nuovo a|de nuevo a|de novo para|z powrotem na)\s{1,3}`;
+// "X terug naar 20", "di nuovo a 20", "de nuevo a 20", "z powrotem na 20", "kembalikan ke 20".
+const BACK_TO = String.raw`(?<![\p{L}])(?:back to|zurück auf|wieder auf|terug naar|weer op|di nuovo a|de nuevo a|de novo para|z powrotem na|kembali ke|kembalikan ke|dikembalikan ke)\s{1,3}`;
 
 /** A step putting the value back to `value` ("set WORKER_PREFETCH back to 20", "remettre X à 20"), said as a plan or an
  * instruction for when something has served (a condition is what such a step has): its words. `planned`: a put-back

@@ -1183,8 +1183,11 @@ const FOLLOWS = regex(
   String.raw`w (?:najbliższym |następnym )?oknie|im (?:nächsten )?[a-zäöü]*fenster|en la (?:próxima )?ventana|dans la (?:prochaine )?fenêtre|`,
   String.raw`nella (?:prossima )?finestra|na (?:próxima )?janela|in het (?:volgende )?[a-z]*venster)(?![a-zà-ÿ])`,
 );
-const NEGATED_WORD =
-  /(?<![\p{L}])(?:not|never|no|don't|dont|doesn't|won't|must not|nicht|nie|kein(?:e|en|er|es|em)?|não|nunca|nem|non(?!-)|jamais|niet|nooit|geen|inte|ej|aldrig|ikke|aldri)(?![\p{L}])/iu;
+const NEGATED_WORD = regex(
+  'iu',
+  String.raw`(?<![\p{L}])(?:not|never|no|don't|dont|doesn't|won't|must not|nicht|nie|kein(?:e|en|er|es|em)?|não|nunca|nem|non(?!-)|jamais|niet|nooit|geen|`,
+  String.raw`inte|ej|aldrig|ikke|aldri|tidak|belum|bukan|jangan)(?![\p{L}])`,
+);
 // Portuguese "no" is "in the" ("produção entra no próximo deploy"): a negation only outside Portuguese.
 // French "pas" ("pas rétroporté en staging pour l'instant") is one, but Dutch "pas" is "only then" ("prod pas na de freeze").
 const FRENCH_PAS = /(?<![\p{L}])pas(?![\p{L}])/iu;

@@ -3,7 +3,7 @@
 // intent.ts, deadline.ts and conditions.ts; this module answers the same questions (scoped to one
 // environment? for a while? until when? back to the old value? done? approved? not to be promoted?)
 // for German, Spanish, French, Portuguese, Italian, Dutch, Swedish, Danish, Norwegian, Polish, Romanian, Russian, Ukrainian, Turkish, Japanese,
-// Hungarian, Finnish, Greek, Catalan, Chinese, Korean and Vietnamese, and says when a text was in a language (or a script) it does not read at all.
+// Hungarian, Finnish, Greek, Catalan, Chinese, Korean, Vietnamese and Indonesian, and says when a text was in a language (or a script) it does not read at all.
 import type { EnvName } from '../model/types.js';
 import { regex, sourceOf } from './pattern.js';
 import { keyOf, once } from './once.js';
@@ -34,7 +34,8 @@ export type Language =
   | 'ja'
   | 'zh'
   | 'ko'
-  | 'vi';
+  | 'vi'
+  | 'id';
 /** The languages read here besides English. */
 export const READ: Language[] = [
   'de',
@@ -59,6 +60,7 @@ export const READ: Language[] = [
   'zh',
   'ko',
   'vi',
+  'id',
 ];
 // The languages read whose script is not Latin: never a candidate for a Latin text.
 const NON_LATIN_READ: ReadonlySet<string> = new Set(['ru', 'uk', 'el', 'ja', 'zh', 'ko']);
@@ -2054,6 +2056,44 @@ const TABLE: Record<Exclude<Language, 'en'>, Words> = {
     remove: ['xoá', 'xóa', 'gỡ bỏ', 'thu hồi', 'cần xoá', 'cần xóa', 'go bo', 'thu hoi'],
     refused: ['ngừng hoạt động', 'không còn hoạt động', 'đã tắt', 'vẫn lỗi', 'ngừng hỗ trợ'],
   },
+  // Indonesian marks a passive or a report with its prefixes ("dicabut", revoked; "ditutup", closed): the
+  // forms are listed, not stems, since a bare root ("cabut", "tutup") is an order as often as a report.
+  // Not "saja" (just), "lagi" (again, more) or "sudah" alone (already): each says nothing on its own.
+  id: {
+    only: ['hanya', 'khusus', 'cuma'],
+    test: ['untuk tes', 'untuk uji', 'untuk pengujian', 'untuk testing', 'uji beban', 'tes beban', 'uji coba'],
+    temporary: ['sementara', 'untuk sementara', 'sementara waktu', 'hanya selama', 'hanya untuk sesi', 'selama sesi'],
+    back: ['kembali ke', 'dikembalikan ke', 'kembalikan ke', 'dikembalikan', 'kembalikan', 'balik ke', 'dipulihkan', 'pulihkan'],
+    done: ['selesai', 'sudah selesai', 'telah selesai', 'beres', 'tuntas', 'rampung', 'ditutup', 'sudah ditutup', 'diperbaiki', 'sudah diperbaiki', 'teratasi'],
+    approved: ['disetujui', 'sudah disetujui', 'telah disetujui', 'lampu hijau'],
+    notPromote: ['jangan ke prod*', 'tidak ke prod*', 'bukan untuk prod*', 'jangan dipromosikan'],
+    everywhere: ['semua lingkungan', 'di semua lingkungan', 'seluruh lingkungan', 'semua environment'],
+    typo: ['salah ketik', 'salah tulis'],
+    incident: ['insiden', 'gangguan', 'darurat'],
+    until: ['sampai', 'hingga', 'sampai dengan', 'sampai tanggal', 'hingga tanggal'],
+    spanBefore: ['selama'],
+    months: ['januari', 'februari', 'maret', 'april', 'mei', 'juni', 'juli', 'agustus', 'september', 'oktober', 'november', 'desember'],
+    // (Not "saat", Turkish's "hour": condition words of every table are read in every language.)
+    conditionBefore: ['jika', 'kalau', 'bila', 'apabila', 'setelah', 'sesudah', 'begitu', 'ketika', 'harus', 'perlu'],
+    negation: ['tidak', 'tak', 'belum', 'bukan', 'jangan', 'tanpa'],
+    negationAfter: [],
+    question: ['apakah', 'atau tidak', 'atau belum'],
+    permanent: ['permanen', 'secara permanen', 'selamanya'],
+    keep: ['dipertahankan', 'pertahankan', 'biarkan saja', 'tetap dipakai'],
+    stays: ['tetap', 'dengan sengaja', 'sengaja', 'bukan kelupaan', 'jangan disamakan'],
+    mistake: ['tidak sengaja', 'secara tidak sengaja', 'keliru', 'kesalahan', 'salah lingkungan', 'salah environment'],
+    first: ['pertama', 'terlebih dahulu', 'lebih dulu'],
+    then: ['lalu', 'kemudian', 'setelah itu'],
+    later: ['nanti', 'menyusul', 'belakangan'],
+    gate: ['hanya setelah', 'baru setelah', 'tidak sebelum', 'setelah'],
+    go: ['boleh', 'direkomendasikan', 'disarankan'],
+    undo: ['aktifkan kembali', 'nyalakan kembali', 'dipulihkan', 'pulihkan', 'dikembalikan', 'kembalikan'],
+    due: ['paling lambat', 'selambat-lambatnya'],
+    afterwards: ['lalu', 'kemudian', 'setelah itu'],
+    off: ['matikan', 'dimatikan', 'hapus', 'dihapus', 'dicabut'],
+    remove: ['hapus', 'dihapus', 'hapuskan', 'cabut', 'dicabut', 'harus dicabut', 'harus dihapus', 'tarik kembali', 'ditarik kembali'],
+    refused: ['tidak berfungsi', 'tidak jalan', 'masih gagal', 'sudah tidak aktif'],
+  },
 };
 
 // The environments' names as these languages write them, by the English name's family (see
@@ -2092,6 +2132,8 @@ const ENV_NAMES: Array<[RegExp, string[]]> = [
       'produktion',
       // Norwegian writes it with "ks", and its article after: "produksjon", "produksjonen".
       'produksjon(?:en)?',
+      // Indonesian and Malay.
+      'produksi',
       'canlı\\p{L}*',
       'üretim\\p{L}*',
     ],
@@ -2588,7 +2630,34 @@ const STOPWORDS: Record<string, string[]> = {
   ],
   // (Not "nu", "si", "vor", "mai": Dutch and Nordic "nu" is "now", "si" is Romance "if", German "vor", French "mai".)
   ro: ['și', 'doar', 'până', 'pana', 'pentru', 'cu', 'apoi', 'temporar', 'în', 'toate', 'după', 'dupa', 'sunt', 'fost', 'mediile', 'mediul', 'dacă', 'când'],
-  id: ['dan', 'hanya', 'untuk', 'tidak', 'sampai', 'dengan', 'sementara', 'lalu', 'apakah', 'saya', 'yang', 'juga', 'tolong', 'belum', 'sudah', 'kami', 'kita'],
+  id: [
+    'dan',
+    'hanya',
+    'untuk',
+    'tidak',
+    'sampai',
+    'dengan',
+    'sementara',
+    'lalu',
+    'apakah',
+    'saya',
+    'yang',
+    'juga',
+    'tolong',
+    'belum',
+    'sudah',
+    'kami',
+    'kita',
+    'ini',
+    'itu',
+    'akan',
+    'pada',
+    'oleh',
+    'atau',
+    'karena',
+    'harus',
+    'perlu',
+  ],
   // (Not "la", "co", "da", "do", "ve" untoned: Romance and Slavic words. Words of two syllables are two words here.)
   vi: [
     'và',

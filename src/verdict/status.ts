@@ -69,6 +69,7 @@ const OPEN: Table = {
   zh: ['未解决', '处理中', '进行中', '未关闭', '未完成', '待处理'],
   ko: ['열림', '진행 중', '진행중', '미해결', '처리 중', '미완료'],
   vi: ['đang mở', 'đang xử lý', 'chưa xử lý', 'chưa xong', 'chưa giải quyết', 'chưa sửa', 'mở lại', 'dang mo', 'chua xong'],
+  id: ['terbuka', 'masih terbuka', 'sedang dikerjakan', 'belum selesai', 'belum ditutup', 'dibuka kembali'],
 };
 
 const DONE: Table = {
@@ -95,6 +96,7 @@ const DONE: Table = {
   zh: ['已关闭', '已解决', '已完成', '已修复', '完成', '关闭'],
   ko: ['완료', '해결됨', '해결', '종료됨', '닫힘', '수정됨'],
   vi: ['đã đóng', 'đã xong', 'đã sửa', 'đã giải quyết', 'đã khắc phục', 'hoàn thành', 'đã hoàn thành', 'da dong', 'da xong', 'hoan thanh'],
+  id: ['ditutup', 'sudah ditutup', 'selesai', 'sudah selesai', 'telah selesai', 'diperbaiki', 'teratasi', 'tuntas'],
 };
 
 const WONTFIX: Table = {
@@ -121,6 +123,7 @@ const WONTFIX: Table = {
   zh: ['不修复', '不予修复', '不处理'],
   ko: ['수정 안 함', '수정하지 않음', '처리 안 함'],
   vi: ['sẽ không sửa', 'không sửa', 'không xử lý'],
+  id: ['tidak akan diperbaiki', 'tidak diperbaiki'],
 };
 
 const REJECTED: Table = {
@@ -147,6 +150,7 @@ const REJECTED: Table = {
   zh: ['驳回', '拒绝', '否决', '未通过', '不通过'],
   ko: ['반려', '거절', '기각', '승인되지 않음'],
   vi: ['bị từ chối', 'từ chối', 'không được duyệt', 'không duyệt'],
+  id: ['ditolak', 'tidak disetujui'],
 };
 
 // An event that has taken place: the thing is live, released, launched, rolled out, in production since.
@@ -232,6 +236,7 @@ const HAPPENED: Table = {
   zh: ['已上线', '上线了', '已发布', '已经上线', '正式上线', '已经发布'],
   ko: ['출시됨', '출시했', '배포 완료', '오픈했', '출시되었', '릴리스됨'],
   vi: ['đã triển khai', 'đã lên prod*', 'đã phát hành', 'đã release'],
+  id: ['sudah dirilis', 'telah dirilis', 'sudah di-deploy', 'sudah dideploy', 'sudah naik ke prod*'],
 };
 
 // An end announced for a value or a service: shut down, retired, end of life, deprecated.
@@ -329,6 +334,7 @@ const SUNSET: Table = {
   zh: ['停止服务', '下线', '停用', '弃用', '终止支持', '停止支持'],
   ko: ['서비스 종료', '지원 종료', '종료 예정', '중단 예정', '폐기'],
   vi: ['ngừng hỗ trợ', 'ngừng hoạt động', 'sẽ ngừng', 'sẽ bị gỡ bỏ'],
+  id: ['tidak didukung lagi', 'akan dihentikan', 'dihentikan'],
 };
 
 // A plan moved to a later date. The first words need a date or a period after them ("moves to Q1
@@ -370,6 +376,7 @@ const MOVED_TO: Table = {
   zh: ['改到', '改为', '顺延到', '挪到'],
   ko: ['로 변경', '으로 변경', '로 미뤄'],
   vi: ['dời sang', 'chuyển sang ngày', 'lùi sang'],
+  id: ['diundur ke', 'dipindah ke tanggal'],
 };
 const POSTPONED: Table = {
   en: ['postponed', 'postpone', 'delayed until', 'delayed to', 'deferred', 'replanned', 're-planned', 'rescheduled'],
@@ -395,6 +402,7 @@ const POSTPONED: Table = {
   zh: ['推迟', '延期', '顺延'],
   ko: ['연기', '미뤄졌', '미뤄짐'],
   vi: ['hoãn', 'bị hoãn', 'tạm hoãn', 'lùi lại'],
+  id: ['ditunda', 'diundur'],
 };
 
 // A step still to do, beside a list item: "TODO", "open", "pending", "offen", "pendiente", "à faire".
@@ -422,6 +430,7 @@ const TO_DO: Table = {
   zh: ['待办', '未完成', '待处理'],
   ko: ['미완료', '할 일', '남은 작업'],
   vi: ['chưa làm', 'chưa xong', 'việc còn lại', 'cần làm', 'chua lam', 'chua xong'],
+  id: ['belum dikerjakan', 'belum selesai', 'sisa', 'perlu dikerjakan'],
 };
 
 // Where words run together (Japanese, Chinese, Korean), a word is matched where it stands; elsewhere

@@ -276,10 +276,7 @@ describe("a document that names the value a lower environment holds as productio
 
 describe('a sentence in a language no reader reads, inside a text taken for another, is left unread and named', () => {
   const understood = (subject: string, body = '') => textUnderstood(commit(subject, body), 'staging', TWO);
-  it.each([
-    ['id', 'Bump the pool to 40', 'Hanya untuk staging sementara, lalu kembali ke 20.'],
-    ['cs', 'Raise the pool to 40', 'Jen pro staging, pak se to vrátí na 20.'],
-  ])('%s', (_lang, subject, body) => {
+  it.each([['cs', 'Raise the pool to 40', 'Jen pro staging, pak se to vrátí na 20.']])('%s', (_lang, subject, body) => {
     const u = understood(subject, body);
     expect(u.understood).toBe(false);
     expect(u.unread).toContain(body);
@@ -295,6 +292,8 @@ describe('a sentence in a language no reader reads, inside a text taken for anot
     ['Ukrainian, read', 'Raise the pool to 40', 'Тільки для стейджу, потім повернемо 20.'],
     // Finnish is read since session 30 (sp27a).
     ['Finnish, read', 'Bump the pool to 40', 'Vain stagingissa väliaikaisesti, sitten takaisin 20:een.'],
+    // Indonesian is read since session 33 (sp30b).
+    ['Indonesian, read', 'Bump the pool to 40', 'Hanya untuk staging sementara, lalu kembali ke 20.'],
   ])('not for %s', (_what, subject, body) => {
     expect(understood(subject, body).unread).toEqual([]);
   });
