@@ -22,6 +22,7 @@ import { reportsDone } from './intent.js';
 import { eventText } from './contingency.js';
 import { sentencesIn } from './sentence-end.js';
 import { eventWords } from './events.js';
+import { restatedFact } from './fact-stated.js';
 import { mentions } from './envnames.js';
 import { pattern, regex } from './pattern.js';
 import { logTexts } from './texts.js';
@@ -61,8 +62,8 @@ const NEGATED = /(?<![\p{L}])(?:not|never|don't|do not|nicht|nie|ne pas|no|non|n
 // The event's lead in the languages read, and what follows it up to a clause break.
 const AFTER = regex(
   'iu',
-  String.raw`(?<![\p{L}])(?:after|once|as soon as|when|following|dopo|nach|sobald|après|dès que|después de|después del|tras|cuando|`,
-  String.raw`depois de|depois do|depois da|após|assim que|quando|na|zodra|efter|när|po|gdy|kiedy)(?![\p{L}])\s+((?:[^.;\n()]|\.(?=\w)){3,60})`,
+  String.raw`(?<![\p{L}])(?:after|once|as soon as|when|following|dopo|nach|sobald|après|dès que|quand|lorsque|después de|después del|tras|cuando|`,
+  String.raw`depois de|depois do|depois da|após|assim que|quando|na|zodra|efter|när|po|gdy|kiedy|setelah|sesudah|begitu|ketika)(?![\p{L}])\s+((?:[^.;\n()]|\.(?=\w)){3,60})`,
 );
 // Japanese puts the lead after the event: "2.3.1 のデプロイ後に", "移行が完了したら", "修正リリース次第".
 const AFTER_JA = /([^。、\n]{2,40}?)(?:の後に|後に|したら|次第|完了後|の後|してから|以降)/u;
@@ -93,7 +94,7 @@ export function resumeDue(change: PausedChange, log: CommitLog | undefined, toda
         if (others.some((e) => mentions(sentence, e)) && !mentions(sentence, change.env)) continue;
         const undo = resumeIn(sentence, doc.text) ?? back;
         if (!undo) continue;
-        const event = eventOf(sentence);
+        const event = eventOf(sentence, sentence.indexOf(undo));
         if (!event) continue;
         const met = eventMet(event, sentence, change, log, today);
         if (!met) continue;
@@ -132,10 +133,13 @@ function resumeIn(sentence: string, whole: string): string | undefined {
   return foreignFamily(sentence, 'undo', whole)?.phrase;
 }
 
-/** The event the undo waits for. */
-function eventOf(sentence: string): string | undefined {
+/** The event the undo (at `undoAt` in the sentence) waits for. A lead put before the undo opens a clause that
+ * ends at its comma ("When finance signs off the close, patch it back to 5000" waits for the sign-off, not for
+ * the patch). */
+function eventOf(sentence: string, undoAt: number): string | undefined {
   const m = AFTER.exec(sentence);
-  const event = m?.[1] ?? AFTER_JA.exec(sentence)?.[1];
+  const fronted = m && undoAt > m.index ? m[1]!.split(/,\s/u, 1)[0] : undefined;
+  const event = fronted ?? m?.[1] ?? AFTER_JA.exec(sentence)?.[1];
   return event?.replace(/^[\s*+-]+/u, '').trim() || undefined;
 }
 
@@ -174,13 +178,14 @@ function eventMet(
     if (!about(doc.lower)) continue;
     for (const p of doc.passages) {
       if (!about(p.lower)) continue;
-      const quote = reported(p.text);
+      // (The event said again as a fact, or ticked off on a checklist: fact-stated.ts.)
+      const quote = reported(p.text) ?? (sentence.includes(p.text.trim()) ? undefined : restatedFact(p.text, words, p.heading));
       if (quote) return { where: `${doc.path}:${p.line} (written in ${short(doc.written.sha)})`, quote, sha: doc.written.sha };
     }
   }
   for (const m of logTexts(log).all) {
     if (Date.parse(m.note.date) <= edited || (today && m.note.date.slice(0, 10) > today) || !about(m.folded)) continue;
-    const quote = reported(m.text);
+    const quote = reported(m.text) ?? restatedFact(m.text, words);
     if (quote) return { where: `${short(m.note.sha)} (${day(m.note.date)})`, quote, sha: m.note.sha };
   }
   return undefined;

