@@ -82,7 +82,7 @@ export function versionWaitedFor(text: string, phrase: string, env: EnvName, env
 const UNTIL_VERSION = regex(
   'iu',
   String.raw`(?<![\p{L}])(?:until|till|bis|até|hasta|jusqu['’]à|fino a|finché|tot|totdat|tills|indtil|inntil|dopóki|aż|do|kunnes)`,
-  String.raw`(?:\s[\p{L}'’]{1,12}){0,3}\s(?:v(?=\d))?(\d+\.\d+(?:\.\d+){0,2})(?![\w-]|\.\d)`,
+  String.raw`(?:\s[\p{L}'’]{1,12}){0,6}\s(?:v(?=\d))?(\d+\.\d+(?:\.\d+){0,2})(?![\w-]|\.\d)`,
 );
 
 /** The version a keep of `env` lasts until, where its clause names `env` and an until word before a version. */
@@ -222,7 +222,7 @@ export function versionPassedIn(wait: VersionWait, log: CommitLog | undefined, a
     for (const e of events) {
       if (Date.parse(e.date) <= from || (today && e.date.slice(0, 10) > today)) continue;
       const [was, is] = [versionOf(e.from), versionOf(e.to)];
-      if (!was || !is || was[0] !== waited[0] || !before(was, waited) || before(is, waited)) continue;
+      if (!was || !is || was[0]! > waited[0]! || was[0]! < waited[0]! - 1 || !before(was, waited) || before(is, waited)) continue;
       found.push({ where: `${key} in ${wait.env} (${describeCommit(e)})`, sha: e.commit, quote: `${e.from} → ${e.to}`, date: e.date.slice(0, 10) });
     }
   }

@@ -94,3 +94,65 @@ describe('a version before a verb of running, in the languages read, is no date'
     expect(readDeadline(text, '2026-08-18T10:00:00Z').date).toBe(date);
   });
 });
+
+// The keep's end is often worded as a whole clause between the until word and the version ("until prod
+// is upgraded to 6.1", "jusqu'à ce que la prod passe en 3.0"): a few short words, not only an article
+// (holdout-30/40 read as a principle). Phrasings of our own.
+describe('the version a keep waits for, after a clause of a few words', () => {
+  it.each([
+    ['prod keeps the old name until prod is upgraded to 6.1', '6.1'],
+    ["la prod le garde jusqu'à ce que la prod passe en 3.0", '3.0'],
+    ['prod lo tiene finché prod non passa alla 7.2', '7.2'],
+    ['prod behält es, bis auch prod endlich auf die Version 3.4 geht', '3.4'],
+    ['prod mantém o valor até que a prod migre para a 4.0', '4.0'],
+  ])('%s', (text, version) => {
+    expect(keptUntilVersion(text, 'prod')?.version).toBe(version);
+  });
+  it.each([
+    'prod stays on 4.9 until further notice',
+    'prod keeps it until the migration of the billing tables is finally done and 5.2 is out',
+    'prod keeps it until the freeze; 5.2 later',
+  ])('none in "%s"', (text) => {
+    expect(keptUntilVersion(text, 'prod')).toBeUndefined();
+  });
+});
+
+// The environment's own config crossing the version ends the keep even across a major upgrade: an
+// image going from the last 4.x to 5.0.2 passes "until 5.0 runs there". Not a tag that stayed short
+// of it, nor a jump from two majors back (another image's line, not the upgrade waited for).
+describe("a keep until a version, the environment's own image tag crossing it", () => {
+  const base: Step = {
+    subject: 'pool config',
+    date: '2026-05-01T10:00:00Z',
+    set: { staging: ['', '20'], production: ['', '20'] },
+    also: { production: ['image.tag', '', '4.8.0'] },
+  };
+  const verdict = (body: string, from: string, to: string) =>
+    judge(
+      'db.pool.size',
+      [
+        base,
+        { subject: 'rename in staging', body, date: '2026-08-01T10:00:00Z', set: { staging: ['20', '25'] } },
+        { subject: 'upgrade the image', date: '2026-09-01T10:00:00Z', also: { production: ['image.tag', from, to] } },
+      ],
+      '2026-10-05',
+    );
+  const KEEPS = [
+    'production keeps its old value on purpose (the audit), and keeps it until production is upgraded to 5.0.',
+    'Produktion bleibt bewusst beim alten Wert (Audit), bis auch die Produktion auf 5.0 umgestellt ist.',
+    "production reste volontairement sur l'ancienne valeur (audit) jusqu'à ce que la production passe en 5.0.",
+    'production mantém de propósito o valor antigo (auditoria), até que a production migre para a 5.0.',
+  ];
+  it.each(KEEPS)('4.8.0 → 5.0.2 passes 5.0: %s', (body) => {
+    const v = verdict(body, '4.8.0', '5.0.2');
+    expect(v.suggested, v.reasons.join('\n')).toBe('backfill');
+    expect(v.drifted).toBe('production');
+    expect(v.confidence).toBeLessThanOrEqual(0.55);
+  });
+  it.each(KEEPS)('4.8.0 → 4.9.1 stays short of 5.0: %s', (body) => {
+    expect(verdict(body, '4.8.0', '4.9.1').suggested).toBe('declare');
+  });
+  it.each(KEEPS)('3.9.0 → 5.0.2 is no upgrade from the line before: %s', (body) => {
+    expect(verdict(body, '3.9.0', '5.0.2').suggested).toBe('declare');
+  });
+});
