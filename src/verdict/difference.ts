@@ -55,6 +55,7 @@ import { unitSlip } from './unit-slip.js';
 import { rehearses } from './rehearsal.js';
 import { awaitsAnswer } from './awaited-answer.js';
 import { awaitedBeside, incidentAnswerAwaited } from './answer-awaited.js';
+import { harmReported } from './harm-report.js';
 import { keptUntilVersion, versionPassedIn, versionReached, versionWaitedFor } from './version-reached.js';
 import { eventEnd, statedEnd } from './events.js';
 import { gateFor, planDocumentGate } from './gates.js';
@@ -1674,6 +1675,18 @@ function choose(c: Case, x: Facts): Partial {
       confirmed: `${answer.where}: "${answer.sentence.slice(0, 120)}"`,
     };
   };
+
+  // A later report of harm in the environment that took the value, tied to this change (its cause line
+  // names the key at the new value, or it dates the failures after the change's day): whatever the
+  // change said of itself, the value is no choice of that environment's, and it goes back to what the
+  // others still hold (harm-report.ts).
+  const harm =
+    commit && previous === c.value(drifted) ? harmReported(d.key, deliberate, target, previous, commit, context.log, context.today) : undefined;
+  if (commit && harm) {
+    f.add('intent', `${harm.where}, written after ${short(commit.commit)}, reports harm in ${deliberate} tied to it: "${harm.quote}"`, harm.sha);
+    f.ask(`is anything still holding ${deliberate} at ${shown(target)} after the harm reported in ${harm.where}? If not, revert it.`);
+    return { ...revertTo(0.6, `a later report ties harm in ${deliberate} to its ${shown(target)}`), explicit: true };
+  }
 
   // The change's own text (with the merge that brought it in) holds the environment whose file it
   // edits behind a gate ("enable bulk export for staging … prod only after DPO sign-off", "Prod erst

@@ -41,3 +41,10 @@ export function isFailureShare(text: string, index: number, length: number): boo
   const m = FAILS.exec(clause);
   return !!m && !NEGATED.test(m[0]);
 }
+
+/** The first failure a text reports ("captures fail", "kończy się błędem", "schlagen fehl"), not one negated
+ * ("no errors", "keine Fehler"): its words. */
+export function failureIn(text: string): string | undefined {
+  for (const m of text.matchAll(new RegExp(FAILS.source, 'giu'))) if (!NEGATED.test(m[0])) return m[0];
+  return undefined;
+}
