@@ -1680,8 +1680,7 @@ function choose(c: Case, x: Facts): Partial {
   // names the key at the new value, or it dates the failures after the change's day): whatever the
   // change said of itself, the value is no choice of that environment's, and it goes back to what the
   // others still hold (harm-report.ts).
-  const harm =
-    commit && previous === c.value(drifted) ? harmReported(d.key, deliberate, target, previous, commit, context.log, context.today) : undefined;
+  const harm = commit && previous === c.value(drifted) ? harmReported(d.key, deliberate, target, previous, commit, context.log, context.today) : undefined;
   if (commit && harm) {
     f.add('intent', `${harm.where}, written after ${short(commit.commit)}, reports harm in ${deliberate} tied to it: "${harm.quote}"`, harm.sha);
     f.ask(`is anything still holding ${deliberate} at ${shown(target)} after the harm reported in ${harm.where}? If not, revert it.`);

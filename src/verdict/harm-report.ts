@@ -1,13 +1,15 @@
 // A value an environment took is not that environment's choice once a later report says it did harm
 // there: an incident note whose cause line names the key at the new value ("cause: the clean-up put
-// visibilityTimeoutSeconds at 60"), or a ticket about failures in that environment that dates them to
-// the change's deploy ("since 3 November, 8 days after the deploy of 26 October"). Whatever the change
-// said of itself (a clean-up "with no behaviour change", a test meant for another environment), the
-// environment goes back to the value the others still hold. A person settling the difference reads it
-// so only where the report ties the harm to this change and the harm began after it: a report that
-// names a day before the change is about what the change answered (the change was the fix), one with
-// no failure or incident word is no report of harm, and a value named negated or asked about ("the
-// 60 s were not the cause") accuses nothing. Pure: reads the log it is given.
+// visibilityTimeoutSeconds at 60"), or a ticket that dates failures in that environment after the
+// change and names the change's own day ("since 3 November every capture in prod fails … 8 days after
+// the deploy of 26 October"). Whatever the change said of itself (a clean-up "with no behaviour change",
+// a test meant for another environment), the environment goes back to the value the others still hold.
+// A report is one when it is marked as an incident (its path, title or commit) or says in a sentence
+// naming the environment that something fails there, with nothing in that sentence negated ("no
+// incidents, error rate flat", "ten days without an error alert" report none). Not a report naming a
+// day before the change (it is about what the change answered: the change was the fix), one naming
+// the value beside the old one, negated or asked about ("the 60 s were not the cause"). Pure: reads
+// the log it is given.
 import { dateIn } from './calendar.js';
 import { negatedBefore } from './conditions.js';
 import { documentIndex, keyNamePattern } from './documents.js';
@@ -32,9 +34,19 @@ const INCIDENT = /(?<![\p{L}])(?:incidents?|outages?|post-?mortems?|postmortems?
 // failure-share.ts reads the spaced languages.
 const FAILS_UNSPACED = /오류|실패|失败|错误|报错|失敗|エラー/u;
 
-/** Does the text report harm: a failure (not negated), or its marks (path, title, commit) an incident? */
-function reportsHarm(text: string, marks: string, env: string, written: string): boolean {
-  return !!failureIn(text) || FAILS_UNSPACED.test(text) || INCIDENT.test(marks) || !!readForeign(marks, env, mentions, written).incident;
+/** Is the text marked as an incident (its path, title or commit: "incidents/", "Post-mortem", "장애 노트")? */
+function markedIncident(marks: string, env: string, written: string): boolean {
+  return INCIDENT.test(marks) || !!readForeign(marks, env, mentions, written).incident;
+}
+
+// "Without" in the languages read: "10 days without an error alert", "sem alerta de erro", "ohne Fehlermeldung".
+const WITHOUT = /(?<![\p{L}])(?:without|sem|sin|sans|ohne|senza|zonder|utan|uden|uten|bez|ilman)(?![\p{L}])/iu;
+
+/** Does a sentence report a failure, with nothing in it negated ("no incidents, error rate flat", "ran 10
+ * days without an error alert" are none)? */
+function failing(sentence: string): boolean {
+  if (!failureIn(sentence) && !FAILS_UNSPACED.test(sentence)) return false;
+  return !WITHOUT.test(sentence) && !sentence.split(/[,;()]/).some((part) => negatedBefore(part, part.length, 'clause'));
 }
 
 // The words that name a cause, in the languages read: "cause", "caused by", "due to", "Ursache", "verursacht",
@@ -84,26 +96,32 @@ export function harmReported(
   for (const doc of documentIndex(log)) {
     const written = doc.written.date;
     if (Date.parse(written) <= Date.parse(change.date) || (today && written.slice(0, 10) > today)) continue;
-    const title = doc.text.split('\n').find((l) => /^\s*#/.test(l)) ?? '';
-    if (!mentions(doc.text, env) || !reportsHarm(doc.text, `${doc.path}\n${title}\n${doc.written.subject}`, env, written)) continue;
-    // The harm began after the change: no day before it; one after it (up to when it was written), or a
-    // cause line naming the value.
+    if (!mentions(doc.text, env)) continue;
+    // No day before the change: a report of what happened before it is about what the change answered.
     const days = daysIn(doc.text, written);
     if (days.some((d) => d < day)) continue;
-    const after = days.some((d) => d > day && d <= written.slice(0, 10));
+    const title = doc.text.split('\n').find((l) => /^\s*#/.test(l)) ?? '';
+    const sentences = doc.text.split(/\n[ \t]*(?=[-*|#\d])|(?<=[.!?])[ \t\n]+/u);
+    // Failures in the environment dated after the change: "since 3 November every capture in prod fails".
+    const harmAfter = sentences.find((s) => mentions(s, env) && failing(s) && daysIn(s, written).some((d) => d > day && d <= written.slice(0, 10)));
+    const incident = markedIncident(`${doc.path}\n${title}\n${doc.written.subject}`, env, written);
+    if (!harmAfter && !incident && !sentences.some((s) => mentions(s, env) && failing(s))) continue;
     const where = `${doc.path} (written in ${short(doc.written.sha)})`;
-    for (const sentence of doc.text.split(/\n\s*(?=[-*|#\d])|(?<=[.!?])\s+/u)) {
+    // Its cause line names the key at the value the change set (not beside the value before, not cleared).
+    for (const sentence of sentences) {
       const at = valueAt(sentence, value);
-      if (at < 0 || !named?.test(sentence) || !(after || CAUSE.test(sentence)) || (previous !== null && valueAt(sentence, previous) >= 0) || doubtIn(sentence, at, value.length)) continue;
+      if (at < 0 || !CAUSE.test(sentence) || !named?.test(sentence) || (previous !== null && valueAt(sentence, previous) >= 0)) continue;
       // A negation after it in its clause clears it too: "the retryLimit of 9 was not the cause".
-      const rest = sentence.slice(at + value.length).split(/[.;\n]/)[0]!.slice(0, 40);
-      if (negatedBefore(rest, rest.length, 'clause')) continue;
+      const rest = sentence
+        .slice(at + value.length)
+        .split(/[.;\n]/)[0]!
+        .slice(0, 40);
+      if (doubtIn(sentence, at, value.length) || negatedBefore(rest, rest.length, 'clause')) continue;
       return { where, sha: doc.written.sha, quote: sentence.trim().replace(/\s+/g, ' ').slice(0, 160) };
     }
-    if (after && days.includes(day)) {
-      const cited = doc.text.split('\n').find((l) => daysIn(l, written).includes(day)) ?? '';
-      return { where, sha: doc.written.sha, quote: cited.trim().slice(0, 160) };
-    }
+    // Or it dates the failures after the change and names the change's own day.
+    const cited = harmAfter ? sentences.find((s) => daysIn(s, written).includes(day)) : undefined;
+    if (harmAfter && cited) return { where, sha: doc.written.sha, quote: `${harmAfter.trim()} … ${cited.trim()}`.replace(/\s+/g, ' ').slice(0, 200) };
   }
   return undefined;
 }

@@ -12,9 +12,15 @@ const start: Step = { subject: 'mailer config', date: '2027-01-10T10:00:00Z', se
 const change: Step = { subject: 'tidy up production values, no behaviour change', date: '2027-03-11T10:00:00Z', set: { production: ['3', '9'] } };
 const noted: Step = { subject: 'notes', date: '2027-03-16T10:00:00Z' };
 const verdictOf = (text: string, step = 2, path = 'docs/notes/mailer.md') =>
-  judge('mailer.retryLimit', step === 2 ? [start, change, noted] : [start, noted, { ...change, date: '2027-03-18T10:00:00Z' }], '2027-03-20', {}, {
-    documents: [{ path, text, step: step === 2 ? 2 : 1 }],
-  });
+  judge(
+    'mailer.retryLimit',
+    step === 2 ? [start, change, noted] : [start, noted, { ...change, date: '2027-03-18T10:00:00Z' }],
+    '2027-03-20',
+    {},
+    {
+      documents: [{ path, text, step: step === 2 ? 2 : 1 }],
+    },
+  );
 const harmRead = (v: { reasons: string[] }) => v.reasons.some((r) => r.includes('reports harm'));
 
 describe('a later report ties harm in the environment to the change', () => {
@@ -40,13 +46,21 @@ describe('a later report ties harm in the environment to the change', () => {
 describe('no report of harm tied to the change', () => {
   it.each([
     // A day before the change: the report is about what the change answered.
-    ['the change was the fix', '# Incident 9 March (production)\n\n- Mails failed from 9 March; retryLimit raised to 9 on 11 March, errors gone by 13 March.\n'],
+    [
+      'the change was the fix',
+      '# Incident 9 March (production)\n\n- Mails failed from 9 March; retryLimit raised to 9 on 11 March, errors gone by 13 March.\n',
+    ],
     // No failure, no incident: a description.
     ['a description', '# Mailer notes\n\n- Since 13 March production runs with retryLimit 9, set on 11 March.\n'],
     // The value cleared, not accused.
-    ['the value cleared', '# Incident 14 March (production)\n\n- Mails failing in production since 14 March.\n- The retryLimit of 9 was not the cause: the SMTP relay was.\n'],
+    [
+      'the value cleared',
+      '# Incident 14 March (production)\n\n- Mails failing in production since 14 March.\n- The retryLimit of 9 was not the cause: the SMTP relay was.\n',
+    ],
     // The value named as the fix, with no cause and no day after the change.
     ['the value as the fix', '# Incident (production)\n\n- Mails failing in production.\n- Fix: retryLimit set to 9.\n'],
+    // A soak reported clean, in a changelog citing the change's day.
+    ['a clean soak', '# Changelog\n\n- 2027-03-15: production ran 4 days without an error alert.\n- 2027-03-11: retryLimit 3 -> 9 (production).\n'],
     // Another environment's harm.
     ['another environment', '# Incident 14 March\n\n- Mails failing in staging since 14 March, three days after the deploy of 11 March.\n'],
     // Failures with no tie to the change (no key at its value, no day of it).
