@@ -107,8 +107,10 @@ export function harmReported(
     const incident = markedIncident(`${doc.path}\n${title}\n${doc.written.subject}`, env, written);
     if (!harmAfter && !incident && !sentences.some((s) => mentions(s, env) && failing(s))) continue;
     const where = `${doc.path} (written in ${short(doc.written.sha)})`;
-    // Its cause line names the key at the value the change set (not beside the value before, not cleared).
-    for (const sentence of sentences) {
+    // Its cause names the key at the value the change set, in the cause's own clause (not beside the value
+    // before, not cleared): "Cause: a clean-up removed X's override; their importer accepts only `;`" blames
+    // the removal, not the value the fix put back.
+    for (const sentence of sentences.flatMap((s) => s.split(/[;\n]/).filter((clause) => CAUSE.test(clause)))) {
       const at = valueAt(sentence, value);
       if (at < 0 || !CAUSE.test(sentence) || !named?.test(sentence) || (previous !== null && valueAt(sentence, previous) >= 0)) continue;
       // A negation after it in its clause clears it too: "the retryLimit of 9 was not the cause".

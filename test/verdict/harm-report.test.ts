@@ -59,6 +59,11 @@ describe('no report of harm tied to the change', () => {
     ],
     // The value named as the fix, with no cause and no day after the change.
     ['the value as the fix', '# Incident (production)\n\n- Mails failing in production.\n- Fix: retryLimit set to 9.\n'],
+    // The cause is the old value's removal; the value comes in another clause, as what the fix put back.
+    [
+      'the cause is the removal',
+      '# Incident 11 March (production)\n\nCause: a clean-up removed the retry override in production; the relay needs retryLimit 9.\nFix: restored 11 March.\n',
+    ],
     // A soak reported clean, in a changelog citing the change's day.
     ['a clean soak', '# Changelog\n\n- 2027-03-15: production ran 4 days without an error alert.\n- 2027-03-11: retryLimit 3 -> 9 (production).\n'],
     // Another environment's harm.
