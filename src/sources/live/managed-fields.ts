@@ -55,11 +55,17 @@ const PIPELINE = new Set([
 // Operators that run a workload's rollout or scale for it: what they write live is their state.
 const OPERATOR = new Set(['flagger', 'rollouts-controller', 'argo-rollouts', 'keda-operator', 'vpa-updater', 'vpa-admission-controller']);
 
+// kubectl names the field manager of each imperative command after it (`kubectl-scale`, `kubectl-cordon`,
+// …, `--field-manager` defaults to "kubectl-<command>"): one a person typed, like those listed above.
+// Its apply is the exception (listed as a pipeline), as a deploy's tool is.
+const KUBECTL_COMMAND = /^kubectl-[a-z]+$/;
+
 export function classifyManager(manager: string, operation: string, subresource?: string): ManagerKind {
   if (HUMAN.has(manager)) return 'human';
   // `kubectl` is server-side apply (Apply), or `kubectl scale` (Update on the scale subresource).
   if (manager === 'kubectl') return operation === 'Apply' ? 'pipeline' : 'human';
   if (PIPELINE.has(manager) || manager.startsWith('pulumi')) return 'pipeline';
+  if (KUBECTL_COMMAND.test(manager) && operation !== 'Apply') return 'human';
   if (OPERATOR.has(manager) || manager === 'kube-controller-manager' || manager === 'kube-scheduler' || manager === 'kubelet' || subresource === 'status')
     return 'controller';
   return 'unknown';
