@@ -1106,8 +1106,9 @@ const KEEPS = regex(
   'i',
   String.raw`\b(?:keeps?|keeping|kept|stays?|staying|stayed|remains?|left|leave|leaving|unchanged|untouched|as[- ]is|on purpose|hold|holds|held|`,
   String.raw`deliberately|intentionally|by design|(?:is |was )?not an oversight|(?:do not|don't|dont|never) (?:align|sync|match)|`,
-  // An environment the change exempts ("acc is exempt", "exempted, see the plan") keeps its own value.
-  String.raw`exempt|exempted|bleibt|bleiben|behält|blijft|reste)\b`,
+  // An environment the change exempts ("acc is exempt", "exempted, see the plan") keeps its own value, as
+  // one it says does not change ("prod does not change", "retail won't change").
+  String.raw`exempt|exempted|(?:does|do|will) not change|(?:doesn't|don't|won't) change|is not changing|bleibt|bleiben|behält|blijft|reste)\b`,
 );
 /** Does the text say an environment keeps its value ("stays", "keeps", "bleibt", "on purpose")? */
 export const keepsIn = (text: string): boolean => KEEPS.test(text);
