@@ -266,6 +266,13 @@ export function contractViolation(
   // An environment the entry does not name is held to the others it does not name: where it had no
   // value before (added by a copy of a named environment's file), their shared value is the one allowed.
   const peer = value === null && !allowed && entry ? peersValue(d, entry, offender, current) : undefined;
+  // … but where one of those others held this environment's value with it and changed since, that one
+  // left the value they shared, not this one: its change is the one the contract has not caught up with.
+  // (Not a setting whose wrong value harms by itself, which no class tells the safe side of: a security
+  // change made in one of them is owed to the other, which follows as before.)
+  const harmsByItself = ['security', 'permissions', 'secret', 'debug', 'alerting'].includes(context.risk ?? 'none');
+  const leaver = peer && !harmsByItself ? peerLeft(peer.envs, current, last, history) : undefined;
+  if (peer && leaver) return leftByPeer(d, offender, current, peer.value, leaver, context, f);
   if (peer) {
     f.add('contract', `the entry does not name ${offender}, so it must agree with ${peer.envs.join(', ')}, which hold ${shown(peer.value)}`);
     value = peer.value;
@@ -328,6 +335,53 @@ function peersValue(d: Divergence, entry: ContractEntry, offender: EnvName, curr
   const values = new Set(envs.map((env) => d.values[env]?.repo ?? null));
   const [value] = values;
   return envs.length > 0 && values.size === 1 && value !== null && value !== undefined && value !== current ? { value, envs } : undefined;
+}
+
+/** A change after `last` by which one of `envs` left `current`, the value it held with the offender. */
+function peerLeft(envs: EnvName[], current: string | null, last: HistoryEvent, history: Record<EnvName, HistoryEvent[]>): { env: EnvName; event: HistoryEvent } | undefined {
+  const later = (e: HistoryEvent) => (e.order !== undefined && last.order !== undefined ? e.order < last.order : Date.parse(e.date) > Date.parse(last.date));
+  for (const env of envs) {
+    const event = newestFirst(history[env] ?? [])[0];
+    if (event && event.from === current && event.to !== current && later(event)) return { env, event };
+  }
+  return undefined;
+}
+
+/** Two environments the entry holds together, one of which changed away from the value both held: the
+ * one that kept it is not moved after the one that left. Whether the change is meant (the contract
+ * lags) or not (it goes back) is its author's word; a default never moves toward less protection. */
+function leftByPeer(
+  d: Divergence,
+  offender: EnvName,
+  current: string | null,
+  theirs: string,
+  left: { env: EnvName; event: HistoryEvent },
+  context: VerdictContext,
+  f: Findings,
+): Partial {
+  const { env, event } = left;
+  f.add(
+    'order',
+    `the entry names neither ${offender} nor ${env}, so they must agree: both held ${shown(current)} until ${env} ${change(event)} in ${describeCommit(event)}`,
+    event.commit,
+  );
+  const intent = intentOfChange(event, env, context, f);
+  const says = !saysNothing(event, intent);
+  const [now, before] = [Number(theirs), Number(current)];
+  const numbers = current !== null && Number.isFinite(now) && Number.isFinite(before);
+  const weaker =
+    (looksLoosened(d.key, theirs) && !looksLoosened(d.key, current)) ||
+    (numbers && ((context.risk === 'resources' && now < before) || (context.risk === 'rate-limit' && now > before)));
+  if (weaker) {
+    f.say(`revert ${env} to ${shown(current)}, the value it shared with ${offender}, unless its change was meant (then declare it)`);
+    f.ask(`was ${env}'s change to ${shown(theirs)} in ${short(event.commit)} ("${event.subject}") meant? It is the less protective side: until someone says so, it goes back.`);
+    return { deliberate: offender, drifted: env, suggested: 'revert', value: current, confidence: 0.5 };
+  }
+  f.say(`declare ${env}'s ${shown(theirs)} in the contract beside ${offender}'s ${shown(current)} if ${env}'s change is meant; revert ${env} to ${shown(current)} if not`);
+  f.ask(
+    `the contract holds ${offender} and ${env} to one value, and ${env} left it in ${short(event.commit)} ("${event.subject}"): is ${env}'s ${shown(theirs)} meant (declare it) or should ${env} go back to ${shown(current)}?`,
+  );
+  return { deliberate: says ? env : null, drifted: null, suggested: 'declare', value: null, confidence: 0.5 };
 }
 
 /** The change's text gives no reason at all: it reads as silent or as naming environments only
