@@ -38,6 +38,7 @@ import { sentencesIn } from './sentence-end.js';
 import { pendingHold } from './pending-hold.js';
 import { plannedStart } from './planned-start.js';
 import { namesByOption } from './changed-option.js';
+import { notBefore } from './not-before.js';
 
 /** The live change a document may decide. */
 export interface LiveChange {
@@ -74,6 +75,9 @@ export interface LiveFate {
   /** A keep written into the repository, whose record also keeps it until this day, still ahead: it
    * lives in the repository until then. */
   lasts?: string;
+  /** A put-back forbidden until its day or event ("do not scale down before the review on 8 Dec"): held
+   * until then, and what follows is not said. */
+  opens?: boolean;
 }
 
 export type FateReading = LiveFate | { conflict: [LiveFate, LiveFate] };
@@ -377,6 +381,7 @@ function fatesIn(change: LiveChange, doc: IndexedDocument, byKey: boolean, log: 
           (!!name && name.pattern.test(clause)) ||
           (!!object && pattern(object.name).test(clause)) ||
           heldField(clause, change) ||
+          scaledHolder(clause, change) ||
           (byKey && live !== null && live.trim().length >= 2 && !PLAIN.test(live.trim()) && namesValue(clause, live)) ||
           // A value of options by the one option it sets apart ("MaxRAMPercentage=85.0"; changed-option.ts).
           (byKey && namesByOption(clause, live, change.file));
@@ -420,9 +425,34 @@ function heldField(clause: string, change: LiveChange): boolean {
   );
 }
 
+// Scaling an object, in the languages read: "scale storefront down", "skaliere … herunter", "afschalen".
+// (Not "escalate": an incident's escalation scales nothing.)
+const SCALES = regex(
+  'iu',
+  String.raw`(?<![\p{L}])(?:up|down|re|auto|herunter|runter|hoch|ab|op|af|terug|ned|upp)?`,
+  String.raw`(?:scal(?:e|es|ed|ing|er|are|ato|ata)|skal(?:a|e|er|ere|ert|erte|ierung|iert|ieren|iere)|schal(?:en|t)|escal(?:ar|ado|ada|amos|e))(?![\p{L}])`,
+);
+
+/** A clause about an object's replica count by the verb that sets it: the object named with a verb of
+ * scaling ("do not scale storefront down before …"), in a document that names no other environment there. */
+function scaledHolder(clause: string, change: LiveChange): boolean {
+  const holder = change.holder;
+  if (change.object || !holder || holder.length < 4 || !/\.replicas$/.test(change.key)) return false;
+  return pattern(holder).test(clause) && SCALES.test(clause) && !change.environments.some((e) => e !== change.env && mentions(clause, e));
+}
+
+/** Whether the change raised a number: lowering it is taking it back. */
+function raisedLive(change: LiveChange): boolean {
+  const [live, file] = [Number.parseFloat(change.live ?? ''), Number.parseFloat(change.file ?? '')];
+  return Number.isFinite(live) && Number.isFinite(file) && live > file;
+}
+
 /** The fate one clause states, with the day (from its sentence) it goes back by. */
 function fateOf(clause: string, sentence: string, change: LiveChange, written: string, edited: string | undefined): Omit<LiveFate, 'passage'> | undefined {
   const names = (value: string | null) => value !== null && value.trim() !== '' && namesValue(clause, value);
+  // Taking it back forbidden until something ahead holds it until then, and says nothing after (not-before.ts).
+  const held = notBefore(clause, written, raisedLive(change));
+  if (held && (!held.date || !edited || held.date >= edited)) return { fate: 'keep', phrase: held.phrase, ...(held.date ? { date: held.date } : { event: held.event! }), opens: true };
   const revert = revertIn(clause, change.file);
   const keep = keepIn(clause);
   if (revert && !revert.negated) {

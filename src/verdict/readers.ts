@@ -1500,6 +1500,30 @@ function documentedFate(
   const said = `${where(read)} says of ${env}'s ${d.key} "${read.phrase}": "${clip(read.passage.text)}"`;
   const live = s.keepValue === undefined || s.keepValue === null ? d.key : shown(s.keepValue);
   const back = s.undoValue === null ? `remove ${d.key} from ${env}'s live state` : `put ${env}'s ${d.key} back to ${shown(s.undoValue)} live`;
+  // Held until a day or an event, with nothing said of after (not-before.ts): declared until then; after,
+  // whoever decides then says whether it stays.
+  if (read.opens) {
+    const until = read.date ?? read.event!;
+    const passed = read.date !== undefined && !!context.today && read.date < context.today;
+    f.add('intent', `${said}; it is held until ${until}`, read.passage.written.sha);
+    f.ask(
+      passed
+        ? `${read.passage.file} held ${env}'s ${d.key} until ${until}, which has passed: what was decided then? Codify ${live} (backfill) if it stays, or ${back}.`
+        : `${read.passage.file} holds ${env}'s ${d.key} until ${until}: nothing moves before then; after it, codify ${live} (backfill) if it stays, or ${back}?`,
+    );
+    return {
+      verdict: {
+        deliberate: env,
+        drifted: null,
+        suggested: 'declare',
+        value: null,
+        confidence: passed ? 0.45 : 0.5,
+        ...(read.date && !passed ? { expires: read.date } : {}),
+        question: f.questions.at(-1)!,
+      },
+      advice: passed ? `ask what was decided after ${until}, as ${read.passage.file} left it` : `declare it until ${until}, as ${read.passage.file} holds it`,
+    };
+  }
   if (read.date !== undefined) {
     const passed = !!context.today && read.date < context.today;
     f.add(
