@@ -338,7 +338,12 @@ function peersValue(d: Divergence, entry: ContractEntry, offender: EnvName, curr
 }
 
 /** A change after `last` by which one of `envs` left `current`, the value it held with the offender. */
-function peerLeft(envs: EnvName[], current: string | null, last: HistoryEvent, history: Record<EnvName, HistoryEvent[]>): { env: EnvName; event: HistoryEvent } | undefined {
+function peerLeft(
+  envs: EnvName[],
+  current: string | null,
+  last: HistoryEvent,
+  history: Record<EnvName, HistoryEvent[]>,
+): { env: EnvName; event: HistoryEvent } | undefined {
   const later = (e: HistoryEvent) => (e.order !== undefined && last.order !== undefined ? e.order < last.order : Date.parse(e.date) > Date.parse(last.date));
   for (const env of envs) {
     const event = newestFirst(history[env] ?? [])[0];
@@ -374,12 +379,17 @@ function leftByPeer(
     (numbers && ((context.risk === 'resources' && now < before) || (context.risk === 'rate-limit' && now > before)));
   if (weaker) {
     f.say(`revert ${env} to ${shown(current)}, the value it shared with ${offender}, unless its change was meant (then declare it)`);
-    f.ask(`was ${env}'s change to ${shown(theirs)} in ${short(event.commit)} ("${event.subject}") meant? It is the less protective side: until someone says so, it goes back.`);
+    f.ask(
+      `was ${env}'s change to ${shown(theirs)} in ${short(event.commit)} ("${event.subject}") meant? It is the less protective side: until someone says so, it goes back.`,
+    );
     return { deliberate: offender, drifted: env, suggested: 'revert', value: current, confidence: 0.5 };
   }
-  f.say(`declare ${env}'s ${shown(theirs)} in the contract beside ${offender}'s ${shown(current)} if ${env}'s change is meant; revert ${env} to ${shown(current)} if not`);
+  f.say(
+    `declare ${env}'s ${shown(theirs)} in the contract beside ${offender}'s ${shown(current)} if ${env}'s change is meant; revert ${env} to ${shown(current)} if not`,
+  );
   f.ask(
-    `the contract holds ${offender} and ${env} to one value, and ${env} left it in ${short(event.commit)} ("${event.subject}"): is ${env}'s ${shown(theirs)} meant (declare it) or should ${env} go back to ${shown(current)}?`,
+    `the contract holds ${offender} and ${env} to one value, and ${env} left it in ${short(event.commit)} ("${event.subject}"): ` +
+      `is ${env}'s ${shown(theirs)} meant (declare it) or should ${env} go back to ${shown(current)}?`,
   );
   return { deliberate: says ? env : null, drifted: null, suggested: 'declare', value: null, confidence: 0.5 };
 }

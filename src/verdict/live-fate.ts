@@ -452,7 +452,8 @@ function fateOf(clause: string, sentence: string, change: LiveChange, written: s
   const names = (value: string | null) => value !== null && value.trim() !== '' && namesValue(clause, value);
   // Taking it back forbidden until something ahead holds it until then, and says nothing after (not-before.ts).
   const held = notBefore(clause, written, raisedLive(change));
-  if (held && (!held.date || !edited || held.date >= edited)) return { fate: 'keep', phrase: held.phrase, ...(held.date ? { date: held.date } : { event: held.event! }), opens: true };
+  if (held && (!held.date || !edited || held.date >= edited))
+    return { fate: 'keep', phrase: held.phrase, ...(held.date ? { date: held.date } : { event: held.event! }), opens: true };
   const revert = revertIn(clause, change.file);
   const keep = keepIn(clause);
   if (revert && !revert.negated) {
