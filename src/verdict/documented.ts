@@ -54,6 +54,9 @@ import { wordsOfKey } from '../parse/key-words.js';
 import { sentenceEnds } from './sentence-end.js';
 import { boundBy } from './applies.js';
 import { requiredSwitch } from './required.js';
+import { noneExcepted } from './none-excepted.js';
+import { dueWithin } from './due-within.js';
+import { heldUntilVersion, versionPassedIn, versionReached } from './version-reached.js';
 import { isResourceQuantityKey, quantityValue } from '../compare/quantity.js';
 
 export type Link = 'ticket' | 'key' | 'value' | 'words' | 'feature' | 'subject';
@@ -944,7 +947,9 @@ export function documentedMove(q: MoveQuestion, log: CommitLog | undefined): Doc
           follow(p, q, lagging, rank) ??
           backToo(p, q, lagging, log) ??
           bound(p, q, next))
-        : undefined) ?? everywhere(p, q, next);
+        : undefined) ??
+      everywhere(p, q, next) ??
+      orderedWithin(p, q, next, log);
     if (!read) continue;
     // A preference or a suggestion decides nothing: "I'd rather put staging back to 5", "maybe prod follows", "lieber zurück auf 5".
     if (hedged(p.text, read.phrase)) continue;
@@ -1558,8 +1563,12 @@ function everywhereIn(text: string, p: LinkedPassage, q: MoveQuestion, next: Env
     )
   )
     return undefined;
-  const intent = readIntent({ subject: text, body: '', author: p.written.author, email: '', date: p.written.date }, q.env, q.environments);
-  const phrase = intent.everywhere ?? everyIncluded(text) ?? everyUnit(text, q.environments);
+  // A rule said by what no environment may have, or refusing exceptions ("no exceptions for test
+  // environments"), is not scoped to the environments it names: read the rest of the text for a scope.
+  const none = noneExcepted(text);
+  const rest = none ? text.replace(none, ' ') : text;
+  const intent = readIntent({ subject: rest, body: '', author: p.written.author, email: '', date: p.written.date }, q.env, q.environments);
+  const phrase = intent.everywhere ?? everyIncluded(text) ?? everyUnit(text, q.environments) ?? none;
   if (!phrase || intent.scope || (intent.hold && !intent.hold.follows)) return undefined;
   const date = readDeadline(text, p.written.date).date;
   if (date && q.today && date > q.today) return undefined;
@@ -1655,6 +1664,37 @@ function due(p: LinkedPassage, q: MoveQuestion, next: EnvName[]): DocumentedMove
     }
   }
   return undefined;
+}
+
+/** An order that gave the lagging environment a span to take the measure ("preprod et recette : sous 7
+ * jours", "staging: within 7 days"), its day passed (due-within.ts): the environment was left out. Read
+ * whenever the order was written, as an everywhere is: an order that came before the change caused it.
+ * Not once what the order holds the measure until has reached that environment ("until imgforge 3.9 is
+ * deployed", "jusqu'au déploiement d'imgforge 3.9"): the measure is lifted there, and nothing is owed. */
+function orderedWithin(p: LinkedPassage, q: MoveQuestion, next: EnvName[], log: CommitLog): DocumentedMove | undefined {
+  if (!q.today) return undefined;
+  // The order is about this measure: its document names the key (a ticket alone may carry other changes).
+  const doc = documentOf(p, log);
+  if (p.link !== 'key' && !keyName(q.key)?.pattern.test(doc?.text ?? p.text)) return undefined;
+  for (const s of sentences(p.row ?? p.text)) {
+    for (const into of next) {
+      const due = dueWithin(s, into, p.written.date);
+      if (!due || due.date > q.today) continue;
+      if (lifted(p, doc, into, log, q.today)) return undefined;
+      return { kind: 'go', passage: p, phrase: due.phrase, into, value: q.value, deliberate: q.env, passed: due.date };
+    }
+  }
+  return undefined;
+}
+
+/** Has the version the order's document holds its measure until reached `env` (its config runs it, or
+ * a record says it was deployed there)? */
+function lifted(p: LinkedPassage, doc: IndexedDocument | undefined, env: EnvName, log: CommitLog, today: string): boolean {
+  for (const line of (doc?.text ?? p.text).split('\n')) {
+    const wait = heldUntilVersion(line, env);
+    if (wait && (versionPassedIn(wait, log, p.written.date, today) ?? versionReached(wait, log, p.written.date, today))) return true;
+  }
+  return false;
 }
 
 // A record that something went out: "deployed", "released", "shipped", "rolled out", "went live",

@@ -81,9 +81,16 @@ export function versionWaitedFor(text: string, phrase: string, env: EnvName, env
 // on 5.1").
 const UNTIL_VERSION = regex(
   'iu',
-  String.raw`(?<![\p{L}])(?:until|till|bis|até|hasta|jusqu['’]à|fino a|finché|tot|totdat|tills|indtil|inntil|dopóki|aż|do|kunnes)`,
+  String.raw`(?<![\p{L}])(?:until|till|bis|até|hasta|jusqu['’](?:à|au)|fino a|finché|tot|totdat|tills|indtil|inntil|dopóki|aż|do|kunnes)`,
   String.raw`(?:\s[\p{L}'’]{1,12}){0,6}\s(?:v(?=\d))?(\d+\.\d+(?:\.\d+){0,2})(?![\w-]|\.\d)`,
 );
+
+/** The version a measure lasts until, for `env`, wherever the text says so ("disabled until parser 2.4
+ * is deployed", "jusqu'au déploiement d'imgforge 3.9"): an order for every environment names none. */
+export function heldUntilVersion(text: string, env: EnvName): VersionWait | undefined {
+  const m = UNTIL_VERSION.exec(text);
+  return m ? { version: m[1]!, env, clause: text.trim().slice(0, 160) } : undefined;
+}
 
 /** The version a keep of `env` lasts until, where its clause names `env` and an until word before a version. */
 export function keptUntilVersion(clause: string, env: EnvName): VersionWait | undefined {
