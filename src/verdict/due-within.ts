@@ -28,8 +28,8 @@ const FINNISH = regex('iu', String.raw`(?<![\p{L}\p{N}])(\d{1,3})\s(päivän|tun
 const HOURS = /^(?:h|hrs?|hours?|stunden?|std|heures?|horas?|ore|uur|timmar|timer|godzin\p{L}*|tunnin)$/iu;
 const WEEKS = /^(?:weeks?|wochen|semaines?|semanas?|settimane|weken|veckor|uger|uker|tygodni\p{L}*|viikon)$/iu;
 
-// Before the span in its clause: a negation, a condition or a doubt makes it no order ("not within 7
-// days", "if needed, within 24 h", "sollte … falls"). (Words, not a pattern over the whole clause.)
+// Anywhere in its clause, a negation, a condition or a doubt makes it no order ("not within 7 days", "if
+// needed, within 24 h", "rollback within 24 h if errors", "falls nötig"). (Words, not a pattern.)
 const NOT_AN_ORDER = new Set(
   (
     'not no never nicht kein keine pas non no não niet geen nie inte ikke ei if unless whether wenn falls ob si se als om jos ' +
@@ -47,8 +47,9 @@ export function dueWithin(clause: string, env: EnvName, written: string): { date
   if (!mentions(head, env)) return undefined;
   // The environment heads its line ("- preprod: …", "| staging | within 7 days |") or a verb orders the step.
   if (!/[:：|–—-]\s*$/u.test(head.replace(/\*\*|__/g, '')) && !DOING.test(clause)) return undefined;
+  // (The span's own words aside: Portuguese "no prazo de" is "within", not a "no".)
   if (
-    head
+    `${head} ${clause.slice(m.index + m[0].length)}`
       .toLowerCase()
       .split(/[^\p{L}-]+/u)
       .some((w) => NOT_AN_ORDER.has(w))

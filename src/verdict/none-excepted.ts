@@ -10,15 +10,20 @@
 // any environment", "noch in keiner Umgebung"), or asks.
 import { regex } from './pattern.js';
 
-// "in no environment", "no environment may …", "in keiner Umgebung", "aucun environnement", "ningún
-// entorno", "nessun ambiente", "geen enkele omgeving", "ingen miljö", "intet miljø", "żadnym środowisku",
-// "nenhum ambiente"; the environment word in the languages read (cluster, account, stage too).
+// Where no environment is the place ("in no environment", "in keiner Umgebung", "dans aucun environnement",
+// "en ningún entorno", "in nessun ambiente", "in geen enkele omgeving", "i ingen miljö", "i intet miljø", "w
+// żadnym środowisku", "em nenhum ambiente"), or the subject a rule binds ("No environment may …", "Keine
+// Umgebung darf …", "Aucun environnement ne …", "Ningún entorno puede …", "mikään ympäristö ei …"). Not a
+// thing that is missing ("there is no cluster autoscaler", "no environment variables").
 const NONE = regex(
   'iu',
-  String.raw`(?<![\p{L}])(?:no (?:single )?(?:environments?|clusters?)|keine[mnr]? (?:einzigen )?(?:umgebung(?:en)?|cluster)|`,
-  String.raw`aucun(?:e)? (?:environnements?|clusters?)|ningún (?:entorno|ambiente|clúster)|ninguna (?:etapa)|nessun (?:ambiente|cluster)|`,
-  String.raw`geen (?:enkele )?(?:omgeving(?:en)?|cluster)|ingen (?:miljö(?:er)?|miljø(?:er)?|kluster)|intet miljø|`,
-  String.raw`żadn(?:ym|e|ego) (?:środowisk(?:u|o|a)|klastrze)|nenhum (?:ambiente|cluster)|mikään ympäristö)(?![\p{L}-])(?!\s(?:variables?|vars?)(?![\p{L}]))`,
+  String.raw`(?<![\p{L}])(?:(?:in|on|for) no (?:single )?(?:environments?|clusters?)|in keine[mr] (?:einzigen )?(?:umgebung|cluster)|`,
+  String.raw`(?:dans|sur|pour) aucun (?:environnement|cluster)|en ningún (?:entorno|ambiente|clúster)|in nessun (?:ambiente|cluster)|`,
+  String.raw`in geen (?:enkele )?(?:omgeving|cluster)|(?:i|på|för) ingen (?:miljö|miljø|kluster)|i intet miljø|w żadnym (?:środowisku|klastrze)|`,
+  String.raw`em nenhum (?:ambiente|cluster))(?![\p{L}-])|`,
+  String.raw`^\W*(?:no (?:single )?environment|keine umgebung|aucun environnement|ningún (?:entorno|ambiente)|nessun ambiente|geen (?:enkele )?omgeving|`,
+  String.raw`ingen miljö|żadne środowisko|nenhum ambiente|mikään ympäristö)\s(?:may|must|shall|should|can|is|gets?|runs?|has|exposes?|allows?|darf|soll|muss|`,
+  String.raw`bekommt|ne|puede|debe|tiene|può|deve|ha|mag|moet|krijgt|får|ska|skall|har|nie|pode|tem|ei)(?![\p{L}])|^\W*aucun environnement n['’]`,
 );
 // "not … in any environment", "n'… dans aucun", "ei … missään ympäristössä": the universal that a negation
 // before it in the sentence makes a none.

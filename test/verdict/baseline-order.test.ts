@@ -15,6 +15,8 @@ describe('a rule for every environment said by a none or a refused exception', (
   it.each([
     'Databases must not be reachable from the internet in any environment.',
     'No environment exposes its database publicly.',
+    "Aucun environnement n'expose sa base publiquement.",
+    'Keine Umgebung darf ihre Datenbank öffentlich anbieten.',
     'Öffentlicher Zugriff auf Datenbanken ist in keiner Umgebung erlaubt.',
     "L'accès public aux bases n'est autorisé dans aucun environnement.",
     'El acceso público a las bases de datos no se permite en ningún entorno.',
@@ -38,6 +40,9 @@ describe('a rule for every environment said by a none or a refused exception', (
     'Public access is allowed in no environment but production.',
     'In keiner Umgebung außer Produktion.',
     'No environment variables are needed for this.',
+    'There is no cluster autoscaler in staging.',
+    'Staging has no environment of its own for the batch.',
+    'Es gibt keine Umgebung für Lasttests.',
     'No environment-specific overrides here.',
     'Is there no exception for the test environments?',
     'Every environment except acc gets it.',
@@ -72,6 +77,8 @@ describe('an order that gives an environment a span to take the measure', () => 
     ['- staging: if it is exposed, within 7 days', 'staging'],
     ['Staging caches responses for 7 days.', 'staging'],
     ['- staging: not affected', 'staging'],
+    ['- staging: roll back within 24 h if errors rise', 'staging'],
+    ['- staging: within 7 days, maybe later', 'staging'],
   ])('not: %s', (clause, env) => {
     expect(dueWithin(clause, env, written)).toBeUndefined();
   });
