@@ -86,12 +86,14 @@ const STATE_OPEN = regex(
   String.raw`(?<![\p{L}])(?:open|opened|reopened|in progress|in review|blocked|on hold|waiting|pending|unresolved|not (?:yet )?(?:fixed|closed|resolved|done)|`,
   String.raw`still (?:open|broken|failing|pending)|to ?do|backlog|offen|in bearbeitung|abierto|pendiente|ouvert|en cours|aberto|em andamento|aperto|`,
   // (Reopened, in the languages read: "riaperto", "rouvert", "reabierto", "reaberto", "heropend".)
-  String.raw`in corso|nog open|otwart\p{L}*|riapert[oa]|r[eé]?ouvert\p{L}*|reabiert[oa]|reabert[oa]|heropend|в работе|открыт\p{L}*|未対応|対応中|未解决|处理中|진행 중)(?![\p{L}])`,
+  String.raw`in corso|nog open|otwart\p{L}*|otevřen\p{L}*|otevren\p{L}*|riapert[oa]|r[eé]?ouvert\p{L}*|reabiert[oa]|reabert[oa]|heropend|в работе|открыт\p{L}*|未対応|対応中|未解决|处理中|진행 중)(?![\p{L}])`,
 );
 const STATE_CLOSED = regex(
   'iu',
   String.raw`(?<![\p{L}-])(?:closed|resolved|fixed|done|completed?|shipped|released|geschlossen|erledigt|behoben|gelöst|cerrad[oa]|resuelt[oa]|`,
   String.raw`fermée?|résolue?|fechad[oa]|resolvid[oa]|chius[oa]|risolt[oa]|gesloten|opgelost|zamknięt\p{L}*|rozwiązan\p{L}*|закрыт\p{L}*|решен\p{L}*|`,
+  // (Czech participles, not the nouns that name the event waited for: "uzavřeno", never "uzavření".)
+  String.raw`uzavřen[oa]?|uzavren[oa]?|zavřen[oa]|zavren[oa]|vyřešen[oa]?|vyresen[oa]?|hotovo|dokončen[oa]|dokoncen[oa]|vydán[oa]|vydan[oa]|`,
   String.raw`完了|解決済み|已关闭|已解决|완료|해결)(?![\p{L}])`,
 );
 // A status cell's header ("Status", "State", "Estado", "Stand", "Statut", "Zustand").
@@ -271,6 +273,15 @@ export function answersOf(q: AnswerQuestion, log: CommitLog | undefined): LaterA
   return out.sort((a, b) => Date.parse(b.written) - Date.parse(a.written));
 }
 
+/** The state a heading gives the change's own ticket: closed (met) or still open (unmet), read as a
+ * sentence is; any other heading, or one citing no ticket of the change, states nothing. */
+function headingState(heading: string | undefined, written: string, tickets: readonly string[]): { status: Pick<LaterAnswer, 'says' | 'on' | 'ticket'>; quote: string } | undefined {
+  if (!heading || tickets.length === 0) return undefined;
+  const status = statusOf(heading, written, tickets);
+  if (!status?.ticket || (status.says !== 'met' && status.says !== 'unmet')) return undefined;
+  return { status, quote: heading.slice(0, 240) };
+}
+
 function readPassage(p: LinkedPassage, q: AnswerQuestion): LaterAnswer | undefined {
   const where = p.message ? describeMessage(p.written) : `${p.file}:${p.line} (written in ${short(p.written.sha)})`;
   const base = { where, sha: p.written.sha, written: p.written.date, link: p.link, ...(p.message ? { message: true } : {}) };
@@ -280,6 +291,11 @@ function readPassage(p: LinkedPassage, q: AnswerQuestion): LaterAnswer | undefin
   // (contingency.ts); a message's subject is the commit's own act.
   const text = eventText(p, p.message && p.line === 1 ? p.written.subject : undefined);
   if (text === undefined) return undefined;
+  // A note whose title gives the change's ticket with its state ("# PERF-88 — latency regression: closed
+  // (16 Mar)", "## PSP-441: still open") states it for everything under it: a closing note's title is
+  // the ticket's state, and its points are what was done, not the state again.
+  const headed = headingState(p.heading, p.written.date, q.tickets);
+  if (headed) return { ...base, ...headed.status, quote: headed.quote };
   // A table row is read whole, with its headers ("Ticket: PSP-441; Status: Open (vendor ETA: January)").
   const texts = p.row ? [p.row] : sentencesOf(text);
   for (const s of texts) {
