@@ -461,6 +461,29 @@ function foreignMonthDate(t: string, written: string): string | undefined {
   return undefined;
 }
 
+// A day given in brackets beside the event an end waits for: "Rückbau nach Ende des Freeze (9. Jänner)",
+// "back to 3 after the freeze ends (9 January)", "hasta el cierre del trimestre (31 de marzo)" — that event's
+// date, as a month's end beside it is (`MONTH_END_APART`). Only where a word of waiting or of "after" stands
+// among the ten words before it in its sentence: a bracket alone dates what it follows ("the outage (9 January)").
+const BRACKETED_DAY = regex('giu', String.raw`\((\d{1,2})(?:st|nd|rd|th|\.)? (?:of |de )?(\p{L}{3,12})\.?(?: (?:de )?(\d{4}))?\)`);
+const WAIT_OR_AFTER = /^(?:until|till|after|bis|nach|jusqu['’]?(?:à|au)?|après|apres|hasta|después|tras|tot|fino|dopo|até|após|depois|efter|etter|po|do)$/iu;
+function bracketedDay(t: string, written: string): string | undefined {
+  if (!t.includes('(')) return undefined;
+  for (const m of t.matchAll(BRACKETED_DAY)) {
+    const mo = monthNamed(m[2]!);
+    if (!mo) continue;
+    const sentence =
+      t
+        .slice(Math.max(0, m.index - 120), m.index)
+        .split(/[.;!?]\s/)
+        .pop() ?? '';
+    if (!sentence.replace(/[:,]/g, ' ').trim().split(/ +/).slice(-10).some((w) => WAIT_OR_AFTER.test(w))) continue;
+    const date = dayMonth(Number(m[1]), mo, m[3], written, yearAt(t, m.index));
+    if (date) return date;
+  }
+  return undefined;
+}
+
 /** The day a pause is planned to end, in `t` (one line of spaces), as `until` reads it. */
 function resumeDate(t: string, written: string): string | undefined {
   const when = pattern(RESUME_AT, 'iu').exec(t)?.groups?.when;
@@ -646,6 +669,8 @@ export function readDeadline(text: string, written: string): Deadline {
   }
   const foreignMonth = foreignMonthDate(t, written);
   if (foreignMonth) return { date: foreignMonth };
+  const beside = bracketedDay(t, written);
+  if (beside) return { date: beside };
   // "until March", "through April 2026": the end of that month
   m = new RegExp(String.raw`\b(?:until|till|through|thru|by|before) (?:late )?${MONTH}(?:,? (\d{4}))?\b`, 'i').exec(t);
   if (m) {

@@ -20,6 +20,7 @@ import { wordsOfKey } from '../parse/key-words.js';
 import { quoteOf } from './passage.js';
 import { sentenceEnds } from './sentence-end.js';
 import { endMovedInDocument, EXTENDS } from './moved-in-document.js';
+import { citedRecords, type CitedRecord } from './cited-record.js';
 
 export function recordIntent(env: EnvName, event: HistoryEvent, intent: Intent, f: Findings): void {
   const c = short(event.commit);
@@ -516,6 +517,9 @@ export function intentOfChange(
         return named.length === 0 || named.includes(env);
       })
       .map((n) => ({ sha: n.sha, what: `a commit that names the key without changing it, "${n.subject}"`, intent: readIntent(n, env, context.environments) })),
+    // The record the change cites by its id and carries out (cited-record.ts): an end it states is the
+    // change's own; among its passages, one that dates the end is read first.
+    ...(sweep || !key ? [] : byDatedEnd(citedRecords(event, key, env, context.log, context.today), env, context.environments)),
   ];
   for (const s of sources) {
     const { scope, rollout, hold } = s.intent;
@@ -536,6 +540,19 @@ export function intentOfChange(
     };
   }
   return intent;
+}
+
+/** The cited record's passages as intent sources, those whose time limit has a date first. */
+function byDatedEnd(records: CitedRecord[], env: EnvName, environments: EnvName[]): Array<{ sha: string; what: string; intent: Intent }> {
+  // Its scope to one environment and its end, no more: a test, a rollout or a hold it tells of is the record's story.
+  const read = records.map((r) => {
+    const { scope, temporary, ...rest } = readIntent(r.text, env, environments);
+    const intent: Intent = { ...rest, ...(scope?.kind === 'env-only' ? { scope } : {}), ...(temporary ? { temporary } : {}) };
+    delete intent.rollout;
+    delete intent.hold;
+    return { sha: r.sha, what: `the record it cites by its id (${r.ticket}), ${r.where}`, intent };
+  });
+  return [...read.filter((r) => r.intent.temporary?.until), ...read.filter((r) => !r.intent.temporary?.until)];
 }
 
 /** "an incident", "an outage", "a hotfix": the article as the word is said (by its first letter). */
