@@ -275,7 +275,11 @@ export function answersOf(q: AnswerQuestion, log: CommitLog | undefined): LaterA
 
 /** The state a heading gives the change's own ticket: closed (met) or still open (unmet), read as a
  * sentence is; any other heading, or one citing no ticket of the change, states nothing. */
-function headingState(heading: string | undefined, written: string, tickets: readonly string[]): { status: Pick<LaterAnswer, 'says' | 'on' | 'ticket'>; quote: string } | undefined {
+function headingState(
+  heading: string | undefined,
+  written: string,
+  tickets: readonly string[],
+): { status: Pick<LaterAnswer, 'says' | 'on' | 'ticket'>; quote: string } | undefined {
   if (!heading || tickets.length === 0) return undefined;
   const status = statusOf(heading, written, tickets);
   if (!status?.ticket || (status.says !== 'met' && status.says !== 'unmet')) return undefined;

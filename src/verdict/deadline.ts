@@ -477,7 +477,15 @@ function bracketedDay(t: string, written: string): string | undefined {
         .slice(Math.max(0, m.index - 120), m.index)
         .split(/[.;!?]\s/)
         .pop() ?? '';
-    if (!sentence.replace(/[:,]/g, ' ').trim().split(/ +/).slice(-10).some((w) => WAIT_OR_AFTER.test(w))) continue;
+    if (
+      !sentence
+        .replace(/[:,]/g, ' ')
+        .trim()
+        .split(/ +/)
+        .slice(-10)
+        .some((w) => WAIT_OR_AFTER.test(w))
+    )
+      continue;
     const date = dayMonth(Number(m[1]), mo, m[3], written, yearAt(t, m.index));
     if (date) return date;
   }

@@ -519,7 +519,7 @@ export function intentOfChange(
       .map((n) => ({ sha: n.sha, what: `a commit that names the key without changing it, "${n.subject}"`, intent: readIntent(n, env, context.environments) })),
     // The record the change cites by its id and carries out (cited-record.ts): an end it states is the
     // change's own; among its passages, one that dates the end is read first.
-    ...(sweep || !key ? [] : byDatedEnd(citedRecords(event, key, env, context.log, context.today), env, context.environments)),
+    ...(sweep || !key ? [] : byDatedEnd(citedRecords(event, key, context.log, context.today), env, context.environments)),
   ];
   for (const s of sources) {
     const { scope, rollout, hold } = s.intent;

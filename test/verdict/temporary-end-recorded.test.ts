@@ -140,7 +140,9 @@ const verdictOf = (record: string, today = '2026-12-20', path = 'docs/changes/re
 
 describe('the record a change cites by its id gives its scope and end', () => {
   it.each([
-    ['| Id | What | Where | Until |\n| --- | --- | --- | --- |\n| CR-1142 | retry attempts 3 → 8 (sale) | production only | back to 3 after the sale (30 November) |\n'],
+    [
+      '| Id | What | Where | Until |\n| --- | --- | --- | --- |\n| CR-1142 | retry attempts 3 → 8 (sale) | production only | back to 3 after the sale (30 November) |\n',
+    ],
     ['# CR-1142\n\nRetry attempts 8 in production only, temporary: back to 3 after the sale ends (30 November).\n'],
     ['# CR-1142\n\nRetry-Versuche (attempts) 8 nur in Prod, vorübergehend bis 30.11., danach zurück auf 3.\n'],
     ['# CR-1142\n\nRetry attempts à 8 uniquement en prod, temporairement jusqu’au 30/11.\n'],
