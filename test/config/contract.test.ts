@@ -95,7 +95,9 @@ describe('expected-differences contract', () => {
       'config/expected-env-diff.yaml:4: A.expires: "next year" is not a date written YYYY-MM-DD',
     );
     expect(error('expected_differences:\n  A:\n    reason: why\n')).toMatch(/A declares no environment's value/);
-    expect(error('expected_diferences: {}\n')).toBe('config/expected-env-diff.yaml:1:1: unknown setting "expected_diferences" (did you mean "expected_differences"?)');
+    expect(error('expected_diferences: {}\n')).toBe(
+      'config/expected-env-diff.yaml:1:1: unknown setting "expected_diferences" (did you mean "expected_differences"?)',
+    );
   });
 
   it('loads an empty contract', () => {
