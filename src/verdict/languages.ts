@@ -2722,6 +2722,14 @@ const STOPWORDS: Record<string, string[]> = {
     'tanco',
     'farà',
   ],
+  // Not read (named on two of their words, or a word and a letter only they write): Slovak, Croatian
+  // (and Serbian and Bosnian in Latin letters), Lithuanian, Latvian, Estonian. Czech was the
+  // example until it came to be read (session 33).
+  sk: ['iba', 'pre', 'potom', 'dočasne', 'docasne', 'späť', 'spat', 'alebo', 'ktorý', 'ešte', 'prostredí', 'pokiaľ', 'kým'],
+  hr: ['samo', 'zatim', 'nakon', 'privremeno', 'vraća', 'vraca', 'vratiti', 'kada', 'ili', 'nije', 'će', 'jer', 'okruženja', 'okruženju', 'dok', 'sve', 'biti'],
+  lt: ['tik', 'kad', 'iki', 'laikinai', 'atgal', 'yra', 'bus', 'nėra', 'aplinkai', 'aplinkoje', 'paskui', 'visose', 'grąžinti', 'grąžinsime'],
+  lv: ['tikai', 'pēc', 'līdz', 'nav', 'būs', 'pagaidām', 'atpakaļ', 'visās', 'vidē', 'kamēr', 'tad'],
+  et: ['ainult', 'siis', 'kuni', 'ajutiselt', 'tagasi', 'pärast', 'jaoks', 'kõik', 'või', 'seda', 'peale', 'jälle', 'keskkonnas'],
   cs: [
     'jen',
     'pouze',
@@ -2873,6 +2881,10 @@ const LETTERS: Array<[RegExp, string]> = [
   // Vietnamese's horned letters and its letters with a tone under or a hook, or two marks (Latin Extended Additional);
   // not "đ", which Croatian writes too.
   [/[ơư\u1EA0-\u1EF9]/iu, 'vi'],
+  // Languages not read, named so that their text is known unread rather than taken for terse English.
+  [/[ľĺŕ]/u, 'sk'],
+  [/[ėįų]/u, 'lt'],
+  [/[ļņķģ]/u, 'lv'],
 ];
 
 /** The language a text is written in, as far as its script and function words tell: one of the

@@ -276,7 +276,14 @@ describe("a document that names the value a lower environment holds as productio
 
 describe('a sentence in a language no reader reads, inside a text taken for another, is left unread and named', () => {
   const understood = (subject: string, body = '') => textUnderstood(commit(subject, body), 'staging', TWO);
-  it.each([['cs', 'Raise the pool to 40', 'Jen pro staging, pak se to vrátí na 20.']])('%s', (_lang, subject, body) => {
+  // Czech was the example until session 33, when it came to be read (sp30a); Lithuanian and Estonian are not.
+  it.each([
+    ['lt', 'Raise the pool to 40', 'Tik staging aplinkai, paskui grąžinsime į 20.'],
+    ['et', 'Raise the pool to 40', 'Ainult stagingu jaoks, pärast seda jälle tagasi 20 peale.'],
+    ['hr', 'Raise the pool to 40', 'Samo za staging, nakon toga se vraća na 20.'],
+    ['sk', 'Raise the pool to 40', 'Iba pre staging, potom sa to vráti späť na 20.'],
+    ['lv', 'Raise the pool to 40', 'Tikai staging videi, pēc tam atpakaļ uz 20.'],
+  ])('%s', (_lang, subject, body) => {
     const u = understood(subject, body);
     expect(u.understood).toBe(false);
     expect(u.unread).toContain(body);
@@ -294,6 +301,8 @@ describe('a sentence in a language no reader reads, inside a text taken for anot
     ['Finnish, read', 'Bump the pool to 40', 'Vain stagingissa väliaikaisesti, sitten takaisin 20:een.'],
     // Indonesian is read since session 33 (sp30b).
     ['Indonesian, read', 'Bump the pool to 40', 'Hanya untuk staging sementara, lalu kembali ke 20.'],
+    // Czech is read since session 33 (sp30a).
+    ['Czech, read', 'Raise the pool to 40', 'Jen pro staging, pak se to vrátí na 20.'],
   ])('not for %s', (_what, subject, body) => {
     expect(understood(subject, body).unread).toEqual([]);
   });
