@@ -260,10 +260,10 @@ describe('no pattern of the readers backtracks super-linearly', () => {
     // load 10–55; both only ever run on a window of at most 70 and 200 characters after a match, which bounds
     // any backtracking whatever the pattern (the Vietnamese words in status.ts' families changed the ids of
     // its undecided patterns, not their count).
-    // 25 since session 33: the Indonesian words in status.ts' families left one more of them undecided in 20 s at
-    // load 11–18 (each still passes the hostile texts above); then Czech in the status.ts and languages.ts tables (its
-    // words join the families' alternations; no quantifier of their own but the tables' stems), undecided in 20 s at load 18.
-    expect(lines.filter((l) => l.includes(' timeout ')).length).toBeLessThanOrEqual(28);
+    // 27 since session 33: the Indonesian and Czech words in status.ts' families and languages.ts' tables join their
+    // alternations (no quantifier of their own but the tables' stems) and left three more undecided in 20 s (the ledger
+    // rewritten after the merges at load 1–5); each still passes the hostile texts above.
+    expect(lines.filter((l) => l.includes(' timeout ')).length).toBeLessThanOrEqual(27);
     // Checked and safe, yet a failure: a pattern the ledger lacks is analysed again on every run of every
     // machine (up to 20 s each; ten merged table edits once cost CI 2.5 minutes). Write it down once:
     // `REDOS_LEDGER=add npx vitest run test/verdict/redos.test.ts`, and commit test/verdict/redos-ledger.txt.
