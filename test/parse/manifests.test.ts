@@ -76,8 +76,28 @@ describe('Kubernetes manifest reader', () => {
 
   it('reads the settings an object keeps beside its metadata (a StorageClass, a KongPlugin), not only spec and data', async () => {
     // A KongPlugin's config (rate limits, CORS origins) sat outside spec and was never compared.
-    const plugin = `apiVersion: configuration.konghq.com/v1\nkind: KongPlugin\nmetadata:\n  name: rate-limit\n  annotations: {kubernetes.io/ingress.class: kong}\nplugin: rate-limiting\nconfig:\n  minute: 600\n  policy: local\n`;
-    const storage = `apiVersion: storage.k8s.io/v1\nkind: StorageClass\nmetadata: {name: fast}\nprovisioner: ebs.csi.aws.com\nreclaimPolicy: Retain\nparameters: {type: gp3, iops: "6000"}\nstatus: {}\n`;
+    const plugin = [
+      'apiVersion: configuration.konghq.com/v1',
+      'kind: KongPlugin',
+      'metadata:',
+      '  name: rate-limit',
+      '  annotations: {kubernetes.io/ingress.class: kong}',
+      'plugin: rate-limiting',
+      'config:',
+      '  minute: 600',
+      '  policy: local',
+      '',
+    ].join('\n');
+    const storage = [
+      'apiVersion: storage.k8s.io/v1',
+      'kind: StorageClass',
+      'metadata: {name: fast}',
+      'provisioner: ebs.csi.aws.com',
+      'reclaimPolicy: Retain',
+      'parameters: {type: gp3, iops: "6000"}',
+      'status: {}',
+      '',
+    ].join('\n');
     const { values } = await readText(`${plugin}---\n${storage}`, 'k8s/edge.yaml', 'yaml');
     expect(Object.fromEntries([...values].map(([k, v]) => [k, v.text]))).toEqual({
       'KongPlugin/rate-limit.metadata.annotations["kubernetes.io/ingress.class"]': 'kong',
