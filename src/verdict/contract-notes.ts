@@ -179,8 +179,9 @@ export function obeyNotes(d: Divergence, verdict: Partial, notes: ContractNotes,
       explicit: false,
     });
   }
-  // The note leaves the difference to someone still to answer: moving either side pre-empts them.
-  if (notes.waits && verdict.suggested !== 'declare' && !verdict.explicit) {
+  // The note leaves the difference to someone still to answer: moving either side pre-empts them, and
+  // a declare says whom it waits for, no surer than their answer.
+  if (notes.waits && !verdict.explicit && (verdict.suggested !== 'declare' || verdict.confidence > 0.45)) {
     f.say(`the contract file's note says the difference waits for ${notes.waits.on} ("# ${notes.waits.note}"): declare it while they answer`);
     f.ask(`the contract's note leaves ${d.key} to ${notes.waits.on}: what did they decide? Nothing in the repo records it.`);
     Object.assign(verdict, {

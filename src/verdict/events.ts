@@ -64,6 +64,7 @@ function lastDate(text: string, written: string): string | undefined {
 export function eventEnd(event: string, log: CommitLog | undefined, written: string, today?: string): { end: string; passage: Passage } | undefined {
   const words = eventWords(event);
   if (!log || words.length === 0) return undefined;
+  const number = /\d+(?:\.\d+)?/.exec(event)?.[0];
   const about = (text: string) => words.some((w) => text.toLowerCase().includes(w));
   const from = written.slice(0, 10);
   let best: { end: string; passage: Passage } | undefined;
@@ -75,6 +76,10 @@ export function eventEnd(event: string, log: CommitLog | undefined, written: str
     if (!whole && !about(doc.text)) continue;
     for (const p of passages(doc.text)) {
       if (!whole && !about(p.text)) continue;
+      // An event named by a number (a version, "parser 2.4"; a sprint, "sprint 48") is dated only where
+      // that number is named: in a document about the component, "- staging and qa: within 7 days"
+      // dates their step, not the version.
+      if (number && !namesNumber(p.text, number)) continue;
       const end = lastDate(p.text, by.date);
       if (!end || end < from) continue;
       if (!best || end < best.end) best = { end, passage: { file: doc.path, line: p.line, text: p.text.slice(0, 200), written: by } };
@@ -93,4 +98,14 @@ export function statedEnd(text: string, written: string): { phrase: string; date
   if (!m) return undefined;
   const date = readDeadline(text, written).date;
   return { phrase: m[0], ...(date ? { date } : {}) };
+}
+
+/** Whether `text` holds `number` not as the tail of a longer one ("2" is in "parser 2.4" and "sprint 2",
+ * not in "12 days"). */
+function namesNumber(text: string, number: string): boolean {
+  for (let at = text.indexOf(number); at !== -1; at = text.indexOf(number, at + 1)) {
+    const before = text[at - 1];
+    if (before === undefined || before < '0' || before > '9') return true;
+  }
+  return false;
 }

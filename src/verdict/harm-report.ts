@@ -96,7 +96,9 @@ export function harmReported(
   for (const doc of documentIndex(log)) {
     const written = doc.written.date;
     if (Date.parse(written) <= Date.parse(change.date) || (today && written.slice(0, 10) > today)) continue;
-    if (!mentions(doc.text, env)) continue;
+    // Tested on its lower-case text first, which the read recorder does not count as looking into it: a
+    // document that names no environment of the change is not read (a new runbook re-weighs nothing).
+    if (!mentions(doc.lower, env)) continue;
     // No day before the change: a report of what happened before it is about what the change answered.
     const days = daysIn(doc.text, written);
     if (days.some((d) => d < day)) continue;

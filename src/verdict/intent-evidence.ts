@@ -545,7 +545,13 @@ export function intentOfChange(
 /** The cited record's passages as intent sources, those whose time limit has a date first. */
 function byDatedEnd(records: CitedRecord[], env: EnvName, environments: EnvName[]): Array<{ sha: string; what: string; intent: Intent }> {
   // Its scope to one environment and its end, no more: a test, a rollout or a hold it tells of is the record's story.
-  const read = records.map((r) => {
+  // A passage that names other environments and not this one gives their terms ("- staging and qa: within 7
+  // days" is their deadline to take the measure, never the end of production's).
+  const own = records.filter((r) => {
+    const named = environments.filter((e) => mentions(r.text.subject, e));
+    return named.length === 0 || named.includes(env);
+  });
+  const read = own.map((r) => {
     const { scope, temporary, ...rest } = readIntent(r.text, env, environments);
     const intent: Intent = { ...rest, ...(scope?.kind === 'env-only' ? { scope } : {}), ...(temporary ? { temporary } : {}) };
     delete intent.rollout;

@@ -1343,7 +1343,7 @@ const TABLE: Record<Exclude<Language, 'en'>, Words> = {
     only: ['jen', 'jenom', 'pouze', 'výhradně', 'vyhradne'],
     test: ['pro test', 'pro testy', 'pro testování', 'pro testovani', 'kvůli testům', 'kvuli testum', 'pro zátěžový test', 'pro zatezovy test', 'pro qa'],
     temporary: ['dočasn*', 'docasn*', 'prozatím', 'prozatim', 'provizorně', 'provizorne', 'přechodně', 'prechodne', 'po dobu'],
-    back: ['vrátit', 'vratit', 'vrátíme', 'vratime', 'vrátit zpět', 'vratit zpet', 'zpět na', 'zpet na', 'návrat na', 'navrat na', 'vrátit na', 'vratit na'],
+    back: ['vrátit', 'vratit', 'vrátí', 'vrati', 'vrátíme', 'vratime', 'vrátit zpět', 'vratit zpet', 'zpět na', 'zpet na', 'návrat na', 'navrat na', 'vrátit na', 'vratit na'],
     done: [
       'hotovo',
       'dokončeno',
