@@ -5,9 +5,9 @@
 // its definition dropped. The confirmation recorded lets the readers decide as before. Phrasings of our
 // own, in the languages read.
 import { describe, expect, it } from 'vitest';
-import type { Divergence } from '../../src/model/types.js';
 import { buildLog, explain } from '../../src/verdict/verdict.js';
 import { confirmationGiven, confirmationOwed } from '../../src/verdict/confirmation-owed.js';
+import { missingLive } from './log-builders.js';
 
 describe('a hold until a named party confirms, in the languages read', () => {
   it.each([
@@ -51,18 +51,7 @@ describe('a hold until a named party confirms, in the languages read', () => {
 });
 
 const context = { promotion: ['staging', 'production'], environments: ['staging', 'production'], today: '2027-05-20' };
-const missing = (key: string): Divergence => ({
-  id: 'x',
-  key,
-  kind: 'missing-live',
-  severity: 'drift',
-  envs: ['production'],
-  values: { production: { repo: 'defined', live: null, at: null, type: null } },
-  declared: false,
-  contract: null,
-  notes: [],
-  provenance: {},
-});
+const missing = missingLive;
 const doc = (path: string, text: string, date: string, n: number) => ({
   message: { sha: String(n).repeat(40), parents: [], subject: `notes ${n}`, body: '', author: 'Ines', email: 'i@x', date, committed: date },
   document: { path, text, sha: String(n).repeat(40) },
