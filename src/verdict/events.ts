@@ -79,7 +79,7 @@ export function eventEnd(event: string, log: CommitLog | undefined, written: str
       // An event named by a number (a version, "parser 2.4"; a sprint, "sprint 48") is dated only where
       // that number is named: in a document about the component, "- staging and qa: within 7 days"
       // dates their step, not the version.
-      if (number && !namesNumber(p.text, number)) continue;
+      if (number && !standsAsNumber(p.text, number)) continue;
       const end = lastDate(p.text, by.date);
       if (!end || end < from) continue;
       if (!best || end < best.end) best = { end, passage: { file: doc.path, line: p.line, text: p.text.slice(0, 200), written: by } };
@@ -102,7 +102,7 @@ export function statedEnd(text: string, written: string): { phrase: string; date
 
 /** Whether `text` holds `number` not as the tail of a longer one ("2" is in "parser 2.4" and "sprint 2",
  * not in "12 days"). */
-function namesNumber(text: string, number: string): boolean {
+function standsAsNumber(text: string, number: string): boolean {
   for (let at = text.indexOf(number); at !== -1; at = text.indexOf(number, at + 1)) {
     const before = text[at - 1];
     if (before === undefined || before < '0' || before > '9') return true;
