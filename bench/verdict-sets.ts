@@ -33,4 +33,5 @@ export const SPENT = [
   'holdout-28',
   'holdout-29',
   'holdout-30',
+  'holdout-31',
 ];
