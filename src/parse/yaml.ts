@@ -19,6 +19,7 @@ import {
 import { LimitError, UserError, located } from '../errors.js';
 import { CONFLICT_PROBLEM, conflictMarkerLine } from './conflict.js';
 import { DEFAULT_READ_LIMITS, raiseWith, type ReadLimits } from '../model/limits.js';
+import { distanceWithin } from '../model/slips.js';
 import { lineTooDeep } from './nesting.js';
 import { scalarRules } from './yaml-scalars.js';
 import { isStackOverflow, shapeProblem, tooDeep } from './value-shape.js';
@@ -368,16 +369,7 @@ function yamlLocator(index: DocumentIndex, node: unknown): Locator {
 
 /** An alias whose anchor is not set above it, with the anchor meant where one differs by a slip. */
 function unresolved(name: string, anchors: string[]): string {
-  const near = anchors.find((a) => a.toLowerCase() === name.toLowerCase() || oneSlipApart(a, name));
+  const near = anchors.find((a) => a.toLowerCase() === name.toLowerCase() || distanceWithin(a, name, 1) === 1);
   const hint = near ? ` (did you mean *${near}?)` : anchors.length ? ` (the anchors above it: ${anchors.map((a) => `&${a}`).join(', ')})` : '';
   return `the alias *${name} names no anchor set above it${hint}`;
-}
-
-function oneSlipApart(a: string, b: string): boolean {
-  if (a === b || Math.abs(a.length - b.length) > 1) return false;
-  let i = 0;
-  while (i < a.length && i < b.length && a[i] === b[i]) i++;
-  const [x, y] = [a.slice(i), b.slice(i)];
-  // One letter changed, added or dropped, or two neighbours swapped (`bsae` for `base`).
-  return x.slice(1) === y.slice(1) || x === y.slice(1) || x.slice(1) === y || (x[0] === y[1] && x[1] === y[0] && x.slice(2) === y.slice(2));
 }

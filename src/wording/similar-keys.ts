@@ -2,6 +2,7 @@
 // (`PAYMENT_GATEWAY_TIMOUT_MS`), a part of the key (`TIMEOUT`), or its words in short
 // (`PAYMENT_TIMEOUT`) should each find `PAYMENT_GATEWAY_TIMEOUT_MS`. Pure.
 
+import { distanceWithin } from '../model/slips.js';
 import type { KeyPath, Snapshot } from '../model/types.js';
 
 /** The keys a person may mean: every repo key, and every live key that stands for itself. A live
@@ -20,30 +21,6 @@ const words = (key: string): string[] =>
     .toLowerCase()
     .split(/[_.\-[\]=/ ]+/)
     .filter(Boolean);
-
-/** Optimal string alignment distance (a swap of two neighbours counts once), or `bound + 1`
- * as soon as it must exceed `bound`: a repository may hold 100,000 keys. */
-function distanceWithin(a: string, b: string, bound: number): number {
-  if (Math.abs(a.length - b.length) > bound) return bound + 1;
-  let before = new Array<number>(b.length + 1).fill(0);
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = new Array<number>(b.length + 1).fill(0);
-    current[0] = i;
-    let rowMin = current[0];
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let d = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, before[j - 2]! + 1);
-      current[j] = d;
-      rowMin = Math.min(rowMin, d);
-    }
-    if (rowMin > bound) return bound + 1;
-    before = previous;
-    previous = current;
-  }
-  return previous[b.length]!;
-}
 
 /** A key as typed with plain dots where its path quotes a segment that holds one
  * (`podAnnotations["prometheus.io/scrape"]` -> `podAnnotations.prometheus.io/scrape`). */
