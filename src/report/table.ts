@@ -44,7 +44,9 @@ function cellText(d: Divergence, env: string, width: number): string {
     const mark = violationMark(d, env);
     return `${mark}${shortValue(v?.repo ?? null, width - mark.length)}`;
   }
-  if (d.kind === 'artifact') return artifactShort(v?.live ?? null, width);
+  // Said as what runs, as a live drift's cell says it: no repo file declares these images, and a bare
+  // tag under an environment's name read as the repo's value (a newcomer's trial, session 32).
+  if (d.kind === 'artifact') return v?.live ? `${artifactShort(v.live, width - 5)} live` : artifactShort(null, width);
   const [repo, running] = [v?.repo ?? null, v?.live ?? null];
   // Two fingerprints cut in the middle of the whole cell kept neither hash (`secret:527de…et:17… live`):
   // the hashes are what tell them apart, so each keeps an even share of its own.
