@@ -89,12 +89,46 @@ const putOff = (s: string): boolean => {
 // prueba", "decidere dopo il test", "beslissen na de loadtest", "besluta efter lasttestet", "zdecydować po
 // teście". The verb, not its past ("decided after the load test" reports it taken), nor a decision recorded
 // ("Decision after the load test: go").
+// A choice is the same decision when the ones who make it say so ("we choose once the pool is measured",
+// "vi vælger, når …"): "you can choose when to deploy" is an option, not a decision waiting.
 const DECIDE_AFTER = regex(
   'iu',
-  String.raw`(?<![\p{L}])(?:decide|entscheiden|décider|decidir|decidere|beslissen|besluiten|besluta|beslutte|bestemme|zdecydować|zdecydujemy)`,
+  String.raw`(?<![\p{L}])(?:decide|entscheiden|décider|decidir|decidere|beslissen|besluiten|besluta|beslutar|beslutte|beslutter|bestemme|bestemmer|zdecydować|zdecydujemy|`,
+  String.raw`decidem|hotărâm|vom decide|(?:we|we['’]ll|we will|wir|nous|wij|vi) (?:choose|pick|wählen|choisirons|kiezen|vælger|väljer|velger))`,
   // (Who decides may stand between, German-style: "entscheiden wir nach dem Lasttest".)
-  String.raw`(?: (?:we|wir|nous|wij|vi|noi|nosotros|my))? (?:after|once|when|following|nach|wenn|sobald|après|apres|quand|une fois|`,
-  String.raw`después de|despues de|tras|cuando|dopo|quando|na|nadat|zodra|efter|etter|når|när|po|gdy)(?![\p{L}])`,
+  String.raw`(?: (?:we|wir|nous|wij|vi|noi|nosotros|my))?,? (?:after|once|when|following|nach|wenn|sobald|après|apres|quand|une fois|`,
+  String.raw`después de|despues de|tras|cuando|dopo|quando|na|nadat|zodra|efter|etter|når|när|po|gdy|după|când|odată ce)(?![\p{L}])`,
+);
+
+// A decision still to take on whether the value goes back, said as the plan of those who take it, the
+// occasion standing first ("After the fix: we re-measure and decide whether prod can go back to 4g",
+// "Danach messen wir neu und entscheiden, ob …", "on remesure et on décide si …"). "met to decide whether
+// … and decided it" reports a decision taken: the infinitive of a purpose is not read, nor the past.
+const DECIDE_WHETHER = regex(
+  'iu',
+  String.raw`(?<![\p{L}])(?:(?:we|we['’]ll|we will|and|then) (?:re-?)?decide (?:whether|if)|entscheiden(?: wir)?(?: dann)?,? ob|`,
+  String.raw`(?:décidons|déciderons|on décide(?:ra)?|et décider) si|(?:decidimos|decidiremos|y decidir) si|(?:decidiamo|decideremo|e decidere) se|`,
+  String.raw`(?:beslissen|besluiten)(?: we)?(?: dan)?,? of|(?:beslutter|bestemmer|beslutar|bestämmer)(?: vi)?(?: så)?,? om|`,
+  String.raw`(?:decidimos|decidiremos|e decidir) se|(?:decidem|vom decide|hotărâm) dacă|(?:zdecydujemy|decydujemy),? czy|päätämme,? (?:onko|voiko))(?![\p{L}])`,
+);
+
+// An item the deciders' meeting put off to its next sitting, or recorded as not dealt with and carried to
+// it ("Appeal — deferred to the next meeting", "not discussed, next time", "vertagt auf die nächste Sitzung",
+// "reporté à la prochaine réunion", "no se trató, queda para la próxima", "ikke drøftet, næste gang"):
+// their own word that the question stands. "postponed to next week" of a rollout is a date, not a sitting.
+const PUT_TO_NEXT = regex(
+  'iu',
+  // (A denial before it says it was not put off: "was not deferred to the next meeting: approved".)
+  String.raw`(?<![\p{L}])(?<!(?:not|never|n['’]t|nicht|pas|non|niet|não|inte|ikke|nie|ei) )(?:deferred|postponed|adjourned|carried over|held over|`,
+  String.raw`not (?:discussed|reached|covered|taken up)|vertagt|verschoben|nicht (?:besprochen|behandelt)|`,
+  String.raw`reportée?|ajournée?|pas (?:été )?(?:discutée?|traitée?|abordée?)|aplazad[oa]|pospuest[oa]|no se (?:trató|discutió)|no (?:tratad|discutid)[oa]|`,
+  String.raw`rinviat[oa]|rimandat[oa]|non (?:discuss|trattat)[oa]|uitgesteld|verdaagd|niet (?:besproken|behandeld)|udsat|utsatt|uppskjuten|ikke (?:drøftet|diskuteret|diskutert|behandlet)|`,
+  String.raw`inte (?:diskuterad|diskuterat|behandlad|behandlat)|amânat[ăa]?|nediscutat[ăa]?|netratat[ăa]?|adiad[oa]|não (?:discutid|tratad)[oa]|odłożon\p{L}{0,2}|nie omówion\p{L}{0,2}|`,
+  String.raw`lykättiin|ei käsitelty)(?![\p{L}])[^.;!?\n]{0,40}?(?<![\p{L}])`,
+  String.raw`(?:next (?:meeting|time|session|sitting|board|review|sync)|nächsten? (?:sitzung|mal|termin|runde|treffen)|prochaine (?:réunion|séance|fois|session)|à la prochaine|`,
+  String.raw`próxima (?:reunión|sesión|vez|reunião)|(?:para|a) la próxima|prossima (?:riunione|seduta|volta)|alla prossima|volgende (?:vergadering|keer|sessie|overleg)|`,
+  String.raw`næste (?:møde|gang)|neste (?:møte|gang)|nästa (?:möte|gång)|data viitoare|(?:ședința|întâlnirea) viitoare|următoarea (?:ședință|întâlnire)|`,
+  String.raw`następne(?:go|m)? (?:spotkani\p{L}{0,2}|posiedzeni\p{L}{0,2})|następnym razem|seuraava(?:an|ssa)? (?:kokou\p{L}{0,3}|kerta\p{L}{0,2})|ensi kerralla)(?![\p{L}])`,
 );
 
 // What the decision needs is not known: nobody knows why it was set, whether it holds, or the
@@ -150,8 +184,9 @@ function openSentence(text: string): { sentence: string; undecided: boolean } | 
         const s = raw.trim();
         // A question asks for the decision; it does not say where it is made.
         if (!s || /[?？]\s*$/u.test(s)) continue;
-        if (UNDECIDED.test(s) || putOff(s)) return { sentence: s, undecided: true };
-        if (!first && (LEFT_TO.test(s) || DECIDE_AFTER.test(s) || UNKNOWN.test(s) || ANSWER_PROMISED.test(s))) first = { sentence: s, undecided: false };
+        if (UNDECIDED.test(s) || putOff(s) || PUT_TO_NEXT.test(s)) return { sentence: s, undecided: true };
+        if (!first && (LEFT_TO.test(s) || DECIDE_AFTER.test(s) || DECIDE_WHETHER.test(s) || UNKNOWN.test(s) || ANSWER_PROMISED.test(s)))
+          first = { sentence: s, undecided: false };
       }
       return first;
     }) ?? undefined
@@ -187,7 +222,9 @@ function changeOf(d: Divergence, history: Record<EnvName, HistoryEvent[]>): Chan
     if (!env || !at) return undefined;
     return { env, date: at, text: '', from: d.values[env]?.repo ?? null, to: d.values[env]?.live ?? null };
   }
-  if (d.kind !== 'cross-env') return undefined;
+  // A contract violation whose environments disagree is a difference between files all the same: the
+  // newest change that made one of them what it holds is the one a decision may have been left over.
+  if (d.kind !== 'cross-env' && d.kind !== 'contract-violation') return undefined;
   let best: { env: EnvName; e: HistoryEvent } | undefined;
   for (const [env, events] of Object.entries(history)) {
     const last = newestFirst(events)[0];
