@@ -21,7 +21,8 @@ const PASSED = regex(
   'iu',
   String.raw`(?<![\p{L}])(?:approved|done|passed|completed?|finished|received|given|granted|clean|green|ok(?:'d|ayed|ed)?|okay|lgtm|`,
   String.raw`signed(?:[- ]off)?|held|fine|erteilt|erledigt|bestanden|grün|freigegeben|abgenommen|validée?s?|ok|aprobad[oa]|superad[oa]|`,
-  String.raw`verde|goedgekeurd|groen|geslaagd)(?![\p{L}])`,
+  // (Finished, as a soak or a check is reported over: "soak eu-1 terminé", "Soak abgeschlossen", "soak terminado".)
+  String.raw`verde|goedgekeurd|groen|geslaagd|terminée?s?|terminad[oa]s?|terminat[oa]|conclus[oa]|concluíd[oa]|abgeschlossen|afgerond|avslutad|afsluttet|avsluttet)(?![\p{L}])`,
 );
 
 /** The pattern of the check's subject: "smoke test" also as "smoke-test", "Smoke-Test", "smoketest". */

@@ -606,10 +606,13 @@ const GO_NOW = regex(
 );
 // A recommendation or a permission for an environment named in its sentence: "Recommendation: 64 in
 // production too", "we recommend the same for prod", "it can go to production", "may be enabled in
-// prod now". (In the languages read, languages.ts' go family: "Empfehlung", "można", "se puede".)
+// prod now", "us-1 can follow". (In the languages read, languages.ts' go family: "Empfehlung", "można", "se puede",
+// "peut suivre", "kann nachziehen".)
 const GO_MAY = regex(
   'iu',
-  String.raw`(?<![\p{L}])(?:recommend(?:ation|ed|s)?|(?:can|may)\s+(?:now\s+)?(?:go|be (?:enabled|rolled out|promoted|applied|switched on|turned on)|enable|roll))(?![\p{L}])`,
+  String.raw`(?<![\p{L}])(?:recommend(?:ation|ed|s)?|(?:can|may)\s+(?:now\s+)?(?:go|be (?:enabled|rolled out|promoted|applied|switched on|turned on)|enable|roll|`,
+  // "us-1 can follow", "prod may follow now": the step after, at its clause's end — not "we can follow the error rate in prod".
+  String.raw`follow(?=\s*(?:now|suit|too|as well|next|[.,;:!)]|[—–-]\s|$))))(?![\p{L}])`,
 );
 // A keep in the same sentence makes a recommendation one to keep: "Recommendation: prod stays at 5".
 const KEEP_SAID = /(?<![\p{L}])(?:keeps?|stays?|remains?|unchanged|as[- ]is|leave|hold)(?![\p{L}])/iu;

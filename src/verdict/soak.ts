@@ -9,7 +9,7 @@
 // key or one of the two environments' files.
 import type { EnvName } from '../model/types.js';
 import { checkMet } from './check-met.js';
-import { documentIndex, keyLeaf } from './documents.js';
+import { documentIndex, keyLeaf, lastWordOf, namesValue } from './documents.js';
 import { mentions } from './envnames.js';
 import type { CommitLog } from './log.js';
 import { regex } from './pattern.js';
@@ -87,17 +87,49 @@ export interface SoakGate {
 
 /** The soak gate a sentence of `text` sets before `waiting` follows after time in `soaking`. */
 export function soakIn(text: string, soaking: EnvName, waiting: EnvName): Omit<SoakGate, 'where' | 'sha'> | undefined {
-  for (const raw of text.replace(/\n(?![ \t]*(?:\n|[-*+] |\d+[.)] ))[ \t]*/g, ' ').split(sentenceEnds(/(?<=[.!?;])\s+|\n+/))) {
-    const sentence = raw.trim();
-    if (sentence.length > 400 || !mentions(sentence, soaking) || !mentions(sentence, waiting)) continue;
-    const span = SPAN.exec(sentence);
-    if (!span || PAST.test(sentence.slice(Math.max(0, span.index - 12), span.index))) continue;
+  const all = text
+    .replace(/\n(?![ \t]*(?:\n|[-*+] |\d+[.)] ))[ \t]*/g, ' ')
+    .split(sentenceEnds(/(?<=[.!?;])\s+|\n+/))
+    .map((raw) => raw.trim())
+    .filter((sentence) => sentence.length > 0 && sentence.length <= 400);
+  for (const sentence of all) {
+    if (!mentions(sentence, soaking) || !mentions(sentence, waiting)) continue;
+    const days = spanOf(sentence);
+    if (days === undefined) continue;
     const quiet = QUIET.test(sentence);
     if (!quiet && !WAITS.test(sentence)) continue;
-    const count = /^\d+$/.test(span[1]!) ? Number(span[1]) : (WORD_NUMBERS[span[1]!.toLowerCase()] ?? 1);
-    const days = count * (/^(?:weeks?|wochen?|semaines?|semanas?)$/i.test(span[2]!) ? 7 : 1);
-    if (days < 1 || days > 120) continue;
     return { sentence, days, quiet };
+  }
+  return planSteps(all, soaking, waiting);
+}
+
+/** The days a sentence's span gives (not one in the past: "2 weeks ago"), if it gives one in range. */
+function spanOf(sentence: string): number | undefined {
+  const span = SPAN.exec(sentence);
+  if (!span || PAST.test(sentence.slice(Math.max(0, span.index - 12), span.index))) return undefined;
+  const count = /^\d+$/.test(span[1]!) ? Number(span[1]) : (WORD_NUMBERS[span[1]!.toLowerCase()] ?? 1);
+  const days = count * (/^(?:weeks?|wochen?|semaines?|semanas?)$/i.test(span[2]!) ? 7 : 1);
+  return days >= 1 && days <= 120 ? days : undefined;
+}
+
+// The soak named as a stage of a plan ("the soak", "le soak", "nach dem Soak", "after the bake-in").
+const SOAK_WORD = /(?<![\p{L}])(?:soak|soaking|bake-in|burn-in)(?![\p{L}])/iu;
+// A negation before it: "us-1 does not wait for the soak", "pas de soak pour us-1", "ohne Soak".
+const NO_SOAK = /(?<![\p{L}])(?:not|no|never|without|skip(?:s|ping)?|nicht|kein\p{L}*|ohne|pas|sans|sin|sem|senza|zonder|uden|utan|uten|bez)(?![\p{L}])/iu;
+
+/** A plan written as steps: the waiting environment's step follows "the soak" ("4. us-1: switch after
+ * the soak", "Prod: nach dem Soak"), and another step sets that soak's span in the soaking environment
+ * ("3. Soak of 7 days in eu-1", "Soak de 7 jours en eu-1"). The two steps are one gate. */
+function planSteps(sentences: string[], soaking: EnvName, waiting: EnvName): Omit<SoakGate, 'where' | 'sha'> | undefined {
+  const step = sentences.find((s) => {
+    const soak = SOAK_WORD.exec(s);
+    return !!soak && mentions(s, waiting) && WAITS.test(s) && !NO_SOAK.test(s.slice(0, soak.index)) && !/[?？]\s*$/u.test(s);
+  });
+  if (!step) return undefined;
+  for (const s of sentences) {
+    if (s === step || !SOAK_WORD.test(s) || !mentions(s, soaking) || mentions(s, waiting)) continue;
+    const days = spanOf(s);
+    if (days !== undefined) return { sentence: `${s} … ${step}`, days, quiet: QUIET.test(s) || QUIET.test(step) };
   }
   return undefined;
 }
@@ -111,19 +143,25 @@ export function soakGate(
   waiting: EnvName,
   log: CommitLog | undefined,
   files: readonly string[],
+  value?: string | null,
 ): SoakGate | undefined {
   const own = soakIn(change.text, soaking, waiting);
   if (own) return { ...own, where: 'its own text', sha: change.commit };
   if (!log) return undefined;
   const leaf = keyLeaf(key).toLowerCase();
   const names = ownFileNames(files);
+  // A plan names the key as people write it once its prefix is gone, with the value it rolls out
+  // ("Compression Brotli (br)" for HTTP_COMPRESSION=br): the word and the value together are the key's.
+  const word = lastWordOf(key);
+  const wordNamed = word ? new RegExp(`(?<![A-Za-z0-9_])${word}(?![A-Za-z0-9_])`, 'i') : undefined;
   // Through the scan's document index: only a document whose text is read counts as looked into
   // (reads.ts), so a runbook that names neither the key nor a file weighs no verdict again.
   for (const doc of documentIndex(log)) {
     if (
       !files.some((file) => doc.lower.includes(file.toLowerCase())) &&
       !names.some((name) => namesFile(doc.lower, name)) &&
-      !(leaf.length > 3 && doc.lower.includes(leaf))
+      !(leaf.length > 3 && doc.lower.includes(leaf)) &&
+      !(wordNamed && value && doc.lower.includes(word!) && wordNamed.test(doc.text) && namesValue(doc.text, value))
     )
       continue;
     const gate = soakIn(doc.text, soaking, waiting);
