@@ -56,6 +56,7 @@ import { rehearses } from './rehearsal.js';
 import { awaitsAnswer } from './awaited-answer.js';
 import { awaitedBeside, incidentAnswerAwaited } from './answer-awaited.js';
 import { harmReported } from './harm-report.js';
+import { troubleBack } from './trouble-back.js';
 import { keptUntilVersion, versionPassedIn, versionReached, versionWaitedFor } from './version-reached.js';
 import { eventEnd, statedEnd } from './events.js';
 import { gateFor, planDocumentGate } from './gates.js';
@@ -2760,6 +2761,18 @@ function choose(c: Case, x: Facts): Partial {
     f.ask(`${drifted} has the trouble ${deliberate}'s fix answers: is anything holding the fix back from ${drifted}? If not, backfill ${drifted}.`);
     return backfill(0.55, `${deliberate}'s incident fix, for a trouble ${drifted} has too, did not reach ${drifted}`);
   }
+  // A later record citing the fix's own incident reports the trouble back in ${drifted}, at the value the
+  // fix replaced ("Same signature as INC-1290. Production runs batchSize 500"): the harm there is the
+  // reason the fix belongs there, written down (trouble-back.ts).
+  const back =
+    !goes && intent?.incident && commit && !looksLoosened(d.key, target)
+      ? troubleBack(d.key, drifted, c.value(drifted), target, { date: commit.date, tickets: ticketsIn(said) }, context.log, context.today)
+      : undefined;
+  if (back) {
+    f.add('intent', `${back.where}, written after ${short(commit!.commit)} and citing its record, reports the trouble back in ${drifted}: "${back.quote}"`, back.sha);
+    f.ask(`${drifted} still runs ${shown(c.value(drifted))} and the trouble ${deliberate}'s fix answered is back there: is anything holding the fix back? If not, backfill ${drifted}.`);
+    return { ...backfill(0.6, `the trouble ${deliberate}'s incident fix answered is reported back in ${drifted}, which never took the fix`), explicit: true };
+  }
   if (intent?.incident) return { ...backfill(0.6, `${deliberate}'s incident fix did not reach ${drifted}`), ...(goes ? { explicit: true } : {}) };
   return { ...backfill(0.6, 'the change was not promoted'), ...(goes ? { explicit: true } : {}) };
 }
@@ -2779,7 +2792,7 @@ function soakDecision(
 ): Partial | undefined {
   const { f, d, context } = c;
   const files = [...(context.layers?.[deliberate] ?? []), ...(context.layers?.[drifted] ?? [])];
-  const gate = soakGate({ commit: commit.commit, text: said }, d.key, deliberate, drifted, context.log, files);
+  const gate = soakGate({ commit: commit.commit, text: said }, d.key, deliberate, drifted, context.log, files, target);
   if (!gate) return undefined;
   const due = daysAfter(commit.date, gate.days);
   f.add(

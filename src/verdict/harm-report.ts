@@ -44,7 +44,7 @@ const WITHOUT = /(?<![\p{L}])(?:without|sem|sin|sans|ohne|senza|zonder|utan|uden
 
 /** Does a sentence report a failure, with nothing in it negated ("no incidents, error rate flat", "ran 10
  * days without an error alert" are none)? */
-function failing(sentence: string): boolean {
+export function failing(sentence: string): boolean {
   if (!failureIn(sentence) && !FAILS_UNSPACED.test(sentence)) return false;
   return !WITHOUT.test(sentence) && !sentence.split(/[,;()]/).some((part) => negatedBefore(part, part.length, 'clause'));
 }
