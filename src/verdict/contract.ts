@@ -14,6 +14,7 @@ import { change, daysBetween, describeCommit, short, shown } from './words.js';
 import { regex } from './pattern.js';
 import { mentions } from './envnames.js';
 import { documentIndex } from './documents.js';
+import { actionStep } from './action-step.js';
 import { definedPerEnvironment } from './per-env.js';
 
 type Partial = Omit<Verdict, 'reasons' | 'evidence' | 'risk'> & { keptBy?: string };
@@ -372,6 +373,13 @@ function leftByPeer(
   );
   const intent = intentOfChange(event, env, context, f);
   const says = !saysNothing(event, intent);
+  const sent = sentAfter(d, offender, theirs, left, context);
+  if (sent) {
+    f.add('intent', `${sent.where}, written after ${short(event.commit)}, lists ${offender}'s move to ${shown(theirs)} as an action: "${sent.phrase}"`, sent.sha);
+    f.say(`backfill ${offender} with ${shown(theirs)}: a record written since decided ${offender} takes ${env}'s value, and the step was not taken`);
+    f.ask(`is anything holding ${offender} at ${shown(current)} after ${sent.where}? If not, it takes ${env}'s ${shown(theirs)}.`);
+    return { deliberate: env, drifted: offender, suggested: 'backfill', value: theirs, confidence: 0.55 };
+  }
   const [now, before] = [Number(theirs), Number(current)];
   const numbers = current !== null && Number.isFinite(now) && Number.isFinite(before);
   const weaker =
@@ -493,4 +501,17 @@ export function isRolloutDeclaration(d: Divergence): boolean {
   return (
     d.kind === 'stale-declaration' && d.severity === 'drift' && !!d.contract?.expires && ROLLOUT_WORDS.test(`${d.contract.reason ?? ''} ${d.contract.key}`)
   );
+}
+
+/** A record written since the change that lists the other environment's move to the changed value as
+ * an action (action-step.ts): the step was decided with the change, and not taken. */
+function sentAfter(
+  d: Divergence,
+  offender: EnvName,
+  theirs: string,
+  left: { env: EnvName; event: HistoryEvent },
+  context: VerdictContext,
+): { where: string; sha: string; phrase: string } | undefined {
+  const step = actionStep(d.key, offender, theirs, left.event.date, context.log, context.today);
+  return step ? { where: step.where, sha: step.sha, phrase: step.item } : undefined;
 }

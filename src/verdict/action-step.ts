@@ -1,0 +1,60 @@
+// An environment's move to a value listed as an action in a record written after a change: a
+// post-mortem's action item ("| sandbox maxComplexity → 400 | partner team | open |"), a checklist's
+// "- [ ] staging: max complexity -> 400", "Sandbox: maxComplexity auf 400 setzen (offen)", "sandbox :
+// maxComplexity à 400 (à faire)". Whoever wrote it decided the step; until the file holds the value the
+// step is not taken, so that environment follows the change. The item names the environment, the key
+// (as its words may be written) and the value after an arrow or a "to" word, in one cell or clause. Not
+// an item cancelled, declined or negated, nor one asked, nor one written before the change.
+import type { EnvName } from '../model/types.js';
+import { negatedBefore } from './conditions.js';
+import { documentIndex, keyNamePattern } from './documents.js';
+import { mentions } from './envnames.js';
+import type { CommitLog } from './log.js';
+import { regex } from './pattern.js';
+import { short } from './words.js';
+
+export interface ActionStep {
+  where: string;
+  sha: string;
+  /** The item's line, as written. */
+  item: string;
+}
+
+// The step's end value: after an arrow, or a "to" word in the languages read ("to", "auf", "à", "a",
+// "para", "naar", "till", "til", "do", "op", "en").
+const TO = String.raw`(?:→|->|=>|⇒|(?<![\p{L}])(?:to|auf|à|a|para|naar|till|til|do|op|en|på)\s)`;
+// An item called off, in the languages read: "cancelled", "won't do", "dropped", "declined", "not needed",
+// "abgebrochen", "verworfen", "annulé", "abandonné", "cancelado", "descartado", "annullato", "geannuleerd",
+// "avbruten", "aflyst", "anulowane", "peruttu".
+const CALLED_OFF = regex(
+  'iu',
+  String.raw`(?<![\p{L}])(?:cancell?ed|won'?t (?:do|fix)|wontfix|dropped|declined|rejected|abandoned|not needed|no longer needed|obsolete|`,
+  String.raw`abgebrochen|verworfen|abgelehnt|entfällt|nicht (?:mehr )?nötig|annulée?|abandonnée?|refusée?|cancelad[oa]|descartad[oa]|rechazad[oa]|`,
+  String.raw`annullat[oa]|scartat[oa]|geannuleerd|vervallen|afgewezen|avbruten|avbrutt|aflyst|avlyst|anulowan[eya]|odrzucon[eya]|peruttu|hylätty)(?![\p{L}])`,
+);
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** The first action item, in a document written after `changedAt` and by `today`, that moves `env`'s
+ * `key` to `value`. */
+export function actionStep(key: string, env: EnvName, value: string | null, changedAt: string, log: CommitLog | undefined, today?: string): ActionStep | undefined {
+  const named = keyNamePattern(key);
+  if (!log || !named || value === null || value.trim() === '') return undefined;
+  const step = regex('iu', TO, String.raw`\s*[\x60"'“]?`, escape(value), String.raw`(?![\p{L}\p{N}_]|[.,]\p{N})`);
+  for (const doc of documentIndex(log)) {
+    const written = doc.written.date;
+    if (Date.parse(written) <= Date.parse(changedAt) || (today && written.slice(0, 10) > today)) continue;
+    if (!doc.lower.includes(value.toLowerCase()) || !mentions(doc.lower, env)) continue;
+    for (const line of doc.text.split('\n')) {
+      if (line.length > 400 || /[?？]\s*\|?\s*$/u.test(line) || CALLED_OFF.test(line)) continue;
+      // One cell of a table, one clause of a list item: the environment, the key and the value together.
+      for (const part of line.split(/\||;|(?<=[.!])\s/)) {
+        if (!mentions(part, env) || !named.test(part)) continue;
+        const to = step.exec(part);
+        if (!to || negatedBefore(part, to.index, 'clause')) continue;
+        return { where: `${doc.path} (written in ${short(doc.written.sha)})`, sha: doc.written.sha, item: line.trim().slice(0, 200) };
+      }
+    }
+  }
+  return undefined;
+}

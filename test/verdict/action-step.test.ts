@@ -1,0 +1,96 @@
+// An environment's move to a value listed as an action in a record written after the change (a
+// post-mortem's action item, a checklist's box, a hand-over's to-do) is a step decided and not taken:
+// where a contract entry holds that environment with the changed one, it follows the change rather
+// than the change going back. Phrasings of our own, in English, German, French, Spanish and Dutch (not
+// the story's words); and the near misses that must not read as one.
+import { describe, expect, it } from 'vitest';
+import { explainViolation, messagesBy } from './log-builders.js';
+import { eventOf, type HistoryEvent } from '../../src/model/types.js';
+import { buildLog } from '../../src/verdict/verdict.js';
+import { actionStep } from '../../src/verdict/action-step.js';
+import type { Message } from '../../src/verdict/log.js';
+
+const mia = messagesBy('Mia Holm', 'm@x', 'e');
+const ole = messagesBy('Ole Brandt', 'o@x', 'f');
+const KEY = 'gateway.limits.maxBodyKb';
+const CHANGED = '2026-10-02T09:00:00Z';
+
+function logWith(text: string, written = '2026-10-12T10:00:00Z') {
+  const note: Message = { ...ole(written, 'follow-up notes'), files: ['docs/followup.md'] };
+  return buildLog(new Map(), [note], [{ path: 'docs/followup.md', text, sha: note.sha }]);
+}
+
+const STEPS: Array<[string, string]> = [
+  ['English table row', '| item | owner | status |\n| --- | --- | --- |\n| demo maxBodyKb → 256 | edge team | open |\n'],
+  ['English checklist', '- [ ] demo: maxBodyKb -> 256 (Lea)\n'],
+  ['German', '- Demo: maxBodyKb auf 256 setzen (offen, Team Edge)\n'],
+  ['French', '- demo : maxBodyKb à 256 — à faire\n'],
+  ['Spanish', '| demo maxBodyKb a 256 | equipo edge | pendiente |\n'],
+  ['Dutch', '- demo: maxBodyKb naar 256 (open)\n'],
+];
+
+describe('an action item moving an environment to the value', () => {
+  it.each(STEPS)('%s: read as the step', (_what, text) => {
+    expect(actionStep(KEY, 'demo', '256', CHANGED, logWith(text), '2026-11-01')).toBeDefined();
+  });
+
+  it.each([
+    ['called off', '| demo maxBodyKb → 256 | edge team | cancelled |\n'],
+    ['called off, German', '- Demo: maxBodyKb auf 256 (verworfen)\n'],
+    ['asked', '- demo maxBodyKb → 256?\n'],
+    ['negated', '- do not move demo maxBodyKb to 256\n'],
+    ['another environment', '| staging maxBodyKb → 256 | edge team | open |\n'],
+    ['another key', '| demo maxHeaderKb → 256 | edge team | open |\n'],
+    ['another value', '| demo maxBodyKb → 512 | edge team | open |\n'],
+    ['the value it keeps', '- demo keeps maxBodyKb at 1024; 256 is for production only\n'],
+  ])('%s: no step', (_what, text) => {
+    expect(actionStep(KEY, 'demo', '256', CHANGED, logWith(text), '2026-11-01')).toBeUndefined();
+  });
+
+  it('written before the change, or after today: no step', () => {
+    expect(actionStep(KEY, 'demo', '256', CHANGED, logWith(STEPS[0]![1], '2026-09-20T10:00:00Z'), '2026-11-01')).toBeUndefined();
+    expect(actionStep(KEY, 'demo', '256', CHANGED, logWith(STEPS[0]![1], '2026-11-20T10:00:00Z'), '2026-11-01')).toBeUndefined();
+  });
+});
+
+/** prod lowered the limit (1024 → 256) on CHANGED; demo, which the entry does not name, still holds 1024. */
+function violation(documentText?: string) {
+  const created = mia('2026-03-01T09:00:00Z', 'gateway values per environment');
+  const lowered = mia(CHANGED, 'prod: maxBodyKb 1024 -> 256 (INC-77)', 'Oversized uploads exhausted the workers.');
+  const note: Message = { ...ole('2026-10-12T10:00:00Z', 'INC-77 follow-up'), files: ['docs/incidents/INC-77.md'] };
+  const base = (env: string): HistoryEvent => ({ ...eventOf(created, `values-${env}.yaml`, null, '1024', { merge: false, revert: false }), order: 5 });
+  const history: Record<string, HistoryEvent[]> = {
+    demo: [base('demo')],
+    qa: [base('qa')],
+    prod: [{ ...eventOf(lowered, 'values-prod.yaml', '1024', '256', { merge: false, revert: false }), order: 1 }, base('prod')],
+  };
+  return explainViolation({
+    key: KEY,
+    entry: '    qa: 1024\n    reason: fuzzers need the head-room, VPN only\n',
+    violating: ['demo'],
+    values: { demo: '1024', qa: '1024', prod: '256' },
+    history,
+    messages: [created, lowered, ...(documentText ? [note] : [])],
+    documents: documentText ? [{ path: 'docs/incidents/INC-77.md', text: documentText, sha: note.sha }] : [],
+    today: '2026-11-01',
+  });
+}
+
+describe('a contract pair where one environment changed and an action item sends the other after it', () => {
+  it.each(STEPS)('%s: the other environment takes the changed value', (_what, text) => {
+    const v = violation(`# INC-77\n\n## Action items\n${text}`);
+    expect(v, v.reasons.join('\n')).toMatchObject({ suggested: 'backfill', drifted: 'demo', value: '256', deliberate: 'prod' });
+    expect(v.confidence).toBeLessThan(0.6);
+  });
+
+  it('with no such item, the changed environment is not sent back with confidence', () => {
+    const v = violation();
+    expect(v.suggested === 'backfill' && v.drifted === 'demo').toBe(false);
+    expect(v.confidence).toBeLessThanOrEqual(0.5);
+  });
+
+  it('an item called off moves nothing', () => {
+    const v = violation('# INC-77\n\n| demo maxBodyKb → 256 | edge team | dropped |\n');
+    expect(v.suggested === 'backfill' && v.drifted === 'demo').toBe(false);
+  });
+});
