@@ -37,7 +37,14 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** The first action item, in a document written after `changedAt` and by `today`, that moves `env`'s
  * `key` to `value`. */
-export function actionStep(key: string, env: EnvName, value: string | null, changedAt: string, log: CommitLog | undefined, today?: string): ActionStep | undefined {
+export function actionStep(
+  key: string,
+  env: EnvName,
+  value: string | null,
+  changedAt: string,
+  log: CommitLog | undefined,
+  today?: string,
+): ActionStep | undefined {
   const named = keyNamePattern(key);
   if (!log || !named || value === null || value.trim() === '') return undefined;
   const step = regex('iu', TO, String.raw`\s*[\x60"'“]?`, escape(value), String.raw`(?![\p{L}\p{N}_]|[.,]\p{N})`);

@@ -375,7 +375,11 @@ function leftByPeer(
   const says = !saysNothing(event, intent);
   const sent = sentAfter(d, offender, theirs, left, context);
   if (sent) {
-    f.add('intent', `${sent.where}, written after ${short(event.commit)}, lists ${offender}'s move to ${shown(theirs)} as an action: "${sent.phrase}"`, sent.sha);
+    f.add(
+      'intent',
+      `${sent.where}, written after ${short(event.commit)}, lists ${offender}'s move to ${shown(theirs)} as an action: "${sent.phrase}"`,
+      sent.sha,
+    );
     f.say(`backfill ${offender} with ${shown(theirs)}: a record written since decided ${offender} takes ${env}'s value, and the step was not taken`);
     f.ask(`is anything holding ${offender} at ${shown(current)} after ${sent.where}? If not, it takes ${env}'s ${shown(theirs)}.`);
     return { deliberate: env, drifted: offender, suggested: 'backfill', value: theirs, confidence: 0.55 };

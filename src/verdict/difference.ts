@@ -2769,8 +2769,14 @@ function choose(c: Case, x: Facts): Partial {
       ? troubleBack(d.key, drifted, c.value(drifted), target, { date: commit.date, tickets: ticketsIn(said) }, context.log, context.today)
       : undefined;
   if (back) {
-    f.add('intent', `${back.where}, written after ${short(commit!.commit)} and citing its record, reports the trouble back in ${drifted}: "${back.quote}"`, back.sha);
-    f.ask(`${drifted} still runs ${shown(c.value(drifted))} and the trouble ${deliberate}'s fix answered is back there: is anything holding the fix back? If not, backfill ${drifted}.`);
+    f.add(
+      'intent',
+      `${back.where}, written after ${short(commit!.commit)} and citing its record, reports the trouble back in ${drifted}: "${back.quote}"`,
+      back.sha,
+    );
+    f.ask(
+      `${drifted} still runs ${shown(c.value(drifted))} and the trouble ${deliberate}'s fix answered is back there: is anything holding the fix back? If not, backfill ${drifted}.`,
+    );
     return { ...backfill(0.6, `the trouble ${deliberate}'s incident fix answered is reported back in ${drifted}, which never took the fix`), explicit: true };
   }
   if (intent?.incident) return { ...backfill(0.6, `${deliberate}'s incident fix did not reach ${drifted}`), ...(goes ? { explicit: true } : {}) };

@@ -20,7 +20,10 @@ function logWith(text: string, written = '2026-09-20T08:00:00Z') {
 }
 
 const NOTES: Array<[string, string]> = [
-  ['English', '# Pool exhaustion again\n\n- 40 requests failed with connection timeouts at 03:00.\n- Same pattern as OPS-512: production still runs poolSize 20.\n'],
+  [
+    'English',
+    '# Pool exhaustion again\n\n- 40 requests failed with connection timeouts at 03:00.\n- Same pattern as OPS-512: production still runs poolSize 20.\n',
+  ],
   ['German', '# Pool erschöpft\n\n- 40 Anfragen schlugen mit Timeouts fehl.\n- Gleiches Muster wie OPS-512: Prod läuft noch mit poolSize 20.\n'],
   ['French', '# Pool épuisé\n\n- 40 requêtes en erreur (timeouts) cette nuit.\n- Même signature qu’OPS-512 : la prod tourne toujours avec poolSize 20.\n'],
   ['Spanish', '# Pool agotado\n\n- 40 peticiones fallaron por timeout.\n- Mismo patrón que OPS-512: producción sigue con poolSize 20.\n'],
@@ -36,7 +39,10 @@ describe('the fix’s trouble reported back where the old value still runs', () 
     ['not citing the fix', '# Pool exhaustion\n\n- 40 requests failed with connection timeouts.\n- production still runs poolSize 20.\n'],
     ['another environment', '# Pool exhaustion\n\n- 40 requests failed with timeouts.\n- Same pattern as OPS-512: staging still runs poolSize 20.\n'],
     ['the fix’s own value blamed', '# Pool exhaustion\n\n- 40 requests failed with timeouts at poolSize 60.\n- OPS-512: production runs poolSize 60.\n'],
-    ['held back', '# Pool exhaustion\n\n- 40 requests failed with timeouts.\n- OPS-512: production runs poolSize 20; do not change production before the DB upgrade.\n'],
+    [
+      'held back',
+      '# Pool exhaustion\n\n- 40 requests failed with timeouts.\n- OPS-512: production runs poolSize 20; do not change production before the DB upgrade.\n',
+    ],
   ])('%s: not read', (_what, text) => {
     expect(troubleBack(KEY, 'production', '20', '60', FIX, logWith(text), '2026-10-01')).toBeUndefined();
   });
@@ -54,7 +60,10 @@ function judge(note?: string) {
   const base = (env: string): HistoryEvent => ({ ...eventOf(created, `${env}.yaml`, null, '20', { merge: false, revert: false }), order: 5 });
   return explainCrossEnv({
     key: KEY,
-    history: { staging: [{ ...eventOf(fixed, 'staging.yaml', '20', '60', { merge: false, revert: false }), order: 1 }, base('staging')], production: [base('production')] },
+    history: {
+      staging: [{ ...eventOf(fixed, 'staging.yaml', '20', '60', { merge: false, revert: false }), order: 1 }, base('staging')],
+      production: [base('production')],
+    },
     messages: [created, fixed, ...(note ? [doc] : [])],
     values: { staging: '60', production: '20' },
     type: 'number',
