@@ -33,6 +33,14 @@ const CALLED_OFF = regex(
   String.raw`annullat[oa]|scartat[oa]|geannuleerd|vervallen|afgewezen|avbruten|avbrutt|aflyst|avlyst|anulowan[eya]|odrzucon[eya]|peruttu|hylätty)(?![\p{L}])`,
 );
 
+/** The line ends in a question mark (a table row's before its closing bar): trimmed, not matched, since a
+ * pattern anchored at the end after white space backtracks quadratically on a run of it. */
+function asked(line: string): boolean {
+  const end = line.trimEnd();
+  const last = end.endsWith('|') ? end.slice(0, -1).trimEnd() : end;
+  return last.endsWith('?') || last.endsWith('？');
+}
+
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** The first action item, in a document written after `changedAt` and by `today`, that moves `env`'s
@@ -53,7 +61,7 @@ export function actionStep(
     if (Date.parse(written) <= Date.parse(changedAt) || (today && written.slice(0, 10) > today)) continue;
     if (!doc.lower.includes(value.toLowerCase()) || !mentions(doc.lower, env)) continue;
     for (const line of doc.text.split('\n')) {
-      if (line.length > 400 || /[?？]\s*\|?\s*$/u.test(line) || CALLED_OFF.test(line)) continue;
+      if (line.length > 400 || asked(line) || CALLED_OFF.test(line)) continue;
       // One cell of a table, one clause of a list item: the environment, the key and the value together.
       for (const part of line.split(/\||;|(?<=[.!])\s/)) {
         if (!mentions(part, env) || !named.test(part)) continue;
