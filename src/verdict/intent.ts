@@ -1108,7 +1108,10 @@ const KEEPS = regex(
   String.raw`deliberately|intentionally|by design|(?:is |was )?not an oversight|(?:do not|don't|dont|never) (?:align|sync|match)|`,
   // An environment the change exempts ("acc is exempt", "exempted, see the plan") keeps its own value, as
   // one it says does not change ("prod does not change", "retail won't change").
-  String.raw`exempt|exempted|(?:does|do|will) not change|(?:doesn't|don't|won't) change|is not changing|bleibt|bleiben|behält|blijft|reste)\b`,
+  String.raw`exempt|exempted|(?:does|do|will) not change|(?:doesn't|don't|won't) change|is not changing|bleibt|bleiben|behält|blijft|reste|`,
+  // European Portuguese keeps an environment "at" a figure with "a" ("dev e testes ficam a 2 s"); before
+  // anything but a figure "ficar a" is the progressive ("fica a aguardar", "ficam a correr"), no keep.
+  String.raw`ficam? a(?= \d))\b`,
 );
 /** Does the text say an environment keeps its value ("stays", "keeps", "bleibt", "on purpose")? */
 export const keepsIn = (text: string): boolean => KEEPS.test(text);
