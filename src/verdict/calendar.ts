@@ -253,6 +253,20 @@ const DOTTED = regex(
 );
 const CJK = /(?:(\d{4})\s*[年년]\s*)?(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]/u;
 
+// A day written with slashes ("21/01/2028", "le 14/01") is read day first in most of the languages read and
+// month first in American English: only a pair that cannot be both ("14/01", "01/14") is read, each way.
+const SLASHED = /(?<![\d/])(\d{1,2})\/(\d{1,2})(?:\/(\d{4}))?(?![\d/])/gu;
+/** Every day a text writes with slashes whose order no reader could doubt (one number above 12). */
+export function slashedDays(text: string, written: string, year: YearOf = 'ahead'): string[] {
+  return [...text.matchAll(SLASHED)].flatMap((m) => {
+    const [a, b] = [Number(m[1]), Number(m[2])];
+    if ((a > 12) === (b > 12)) return [];
+    const [d, mo] = a > 12 ? [a, b] : [b, a];
+    const day = isoDay(m[3] ? Number(m[3]) : yearFor(written, mo, d, year), mo, d);
+    return day ? [day] : [];
+  });
+}
+
 /** The first calendar day a text names, as people write one ("2026-11-25", "30 November 2026",
  * "December 1st", "1. Dezember", "1 de diciembre de 2026", "1 grudnia", "1.12.", "2026年12月1日", "12월 1일").
  * A day without its year is the first such day on or after `written`, or as `year` says (`near`, for a

@@ -11,6 +11,10 @@ const FAILS = regex(
   'iu',
   String.raw`(?<![\p{L}])(?:${NO} )?`,
   String.raw`(?:fail|fails|failing|failed|failures?|errors?|erroring|errored|timed out|timing out|time out|timeouts?|5xx|50[0234]s?|rejected|dropped|`,
+  // A pool, a quota or a disk run dry fails whoever asks next: "pool exhausted", "Pool erschöpft",
+  // "pool épuisé", "pool agotado", "pool esgotat", "pool esaurito", "pool uitgeput", "pool esgotado",
+  // "poolen er opbrugt", "pula wyczerpana".
+  String.raw`exhausted|erschöpft|épuisée?s?|agotad[oa]s?|esgota[td]\p{L}*|esaurit[oaie]|uitgeput|esgotad[oa]s?|uttömd|opbrugt|oppbrukt|wyczerpan\p{L}*|`,
   String.raw`schlagen fehl|schlug fehl|fehlgeschlagen|fehlerhaft|fehler|scheiter\p{L}*|brechen ab|abgebrochen|`,
   String.raw`échou\p{L}*|erreurs?|en erreur|plantent|`,
   String.raw`fallan|fallaban|fallaron|fallidas?|fallos?|errores|`,

@@ -10,7 +10,7 @@
 // day before the change (it is about what the change answered: the change was the fix), one naming
 // the value beside the old one, negated or asked about ("the 60 s were not the cause"). Pure: reads
 // the log it is given.
-import { dateIn } from './calendar.js';
+import { dateIn, slashedDays } from './calendar.js';
 import { negatedBefore } from './conditions.js';
 import { documentIndex, keyNamePattern } from './documents.js';
 import { mentions } from './envnames.js';
@@ -66,7 +66,7 @@ const CLAUSE = /[\n,;=()~–—]|(?<=[.!?])\s/u;
 function daysIn(text: string, written: string): string[] {
   return text.split(CLAUSE).flatMap((clause) => {
     const day = dateIn(clause, written, 'past');
-    return day ? [day] : [];
+    return day ? [day] : slashedDays(clause, written, 'past');
   });
 }
 
@@ -76,6 +76,18 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 function valueAt(text: string, value: string): number {
   const m = new RegExp(`(?<![\\p{N}\\p{Script=Latin}_.-])[\`"'“]?${escape(value)}(?![\\p{N}\\p{Script=Latin}_]|[.,-]\\p{N})`, 'iu').exec(text);
   return m ? m.index : -1;
+}
+
+/** Does the sentence name the value (not beside the value before), neither doubted nor negated after it
+ * in its clause ("the retryLimit of 9 was not the cause")? */
+function standsAt(sentence: string, value: string, previous: string | null): boolean {
+  const at = valueAt(sentence, value);
+  if (at < 0 || (previous !== null && valueAt(sentence, previous) >= 0)) return false;
+  const rest = sentence
+    .slice(at + value.length)
+    .split(/[.;\n]/)[0]!
+    .slice(0, 40);
+  return !doubtIn(sentence, at, value.length) && !negatedBefore(rest, rest.length, 'clause');
 }
 
 /** The first report, written after `change` and by `today`, of harm in `env` that began after the
@@ -89,6 +101,7 @@ export function harmReported(
   change: { commit: string; date: string },
   log: CommitLog | undefined,
   today?: string,
+  tie: 'change' | 'value' = 'change',
 ): HarmReport | undefined {
   if (!log || value === null || value.trim() === '') return undefined;
   const day = change.date.slice(0, 10);
@@ -109,18 +122,18 @@ export function harmReported(
     const incident = markedIncident(`${doc.path}\n${title}\n${doc.written.subject}`, env, written);
     if (!harmAfter && !incident && !sentences.some((s) => mentions(s, env) && failing(s))) continue;
     const where = `${doc.path} (written in ${short(doc.written.sha)})`;
+    // Under a value it need not blame it: failures there dated after the value was set, in a report that
+    // names the key at that value ("the pool says maximumPoolSize=10"), say what broke under it.
+    if (tie === 'value') {
+      const under = harmAfter && sentences.find((s) => named?.test(s) && standsAt(s, value, previous));
+      if (under) return { where, sha: doc.written.sha, quote: `${harmAfter.trim()} … ${under.trim()}`.replace(/\s+/g, ' ').slice(0, 200) };
+      continue;
+    }
     // Its cause names the key at the value the change set, in the cause's own clause (not beside the value
     // before, not cleared): "Cause: a clean-up removed X's override; their importer accepts only `;`" blames
     // the removal, not the value the fix put back.
     for (const sentence of sentences.flatMap((s) => s.split(/[;\n]/).filter((clause) => CAUSE.test(clause)))) {
-      const at = valueAt(sentence, value);
-      if (at < 0 || !CAUSE.test(sentence) || !named?.test(sentence) || (previous !== null && valueAt(sentence, previous) >= 0)) continue;
-      // A negation after it in its clause clears it too: "the retryLimit of 9 was not the cause".
-      const rest = sentence
-        .slice(at + value.length)
-        .split(/[.;\n]/)[0]!
-        .slice(0, 40);
-      if (doubtIn(sentence, at, value.length) || negatedBefore(rest, rest.length, 'clause')) continue;
+      if (!CAUSE.test(sentence) || !named?.test(sentence) || !standsAt(sentence, value, previous)) continue;
       return { where, sha: doc.written.sha, quote: sentence.trim().replace(/\s+/g, ' ').slice(0, 160) };
     }
     // Or it dates the failures after the change and names the change's own day.

@@ -25,6 +25,7 @@ import { foreignSays } from './languages.js';
 import { decisionHeading, switchValue, turnsSwitch } from './documented.js';
 import { isContingency, withoutContingencies } from './contingency.js';
 import { logTexts } from './texts.js';
+import { harmReported } from './harm-report.js';
 import { describeMessage, short, shown } from './words.js';
 
 /** A later text: a document's passage or a commit's message, with where it is and when it was written. */
@@ -169,6 +170,8 @@ export interface Overrule {
   question: string;
 }
 
+const PREPARED = 2 * 86_400_000;
+
 /** The contract violation's change was deliberate and explained: a later text backs the value it
  * set, or its own message cites a ticket or states a reason. Then the contract is what is stale. */
 export function explainedViolation(
@@ -194,10 +197,25 @@ export function explainedViolation(
   // incident's stopgap is not a standing decision: the kind's own rule and the readers weigh it.
   const intent = readIntent(last, offender, context.environments);
   if (intent.temporary || intent.scope || intent.hold || intent.rollout || intent.typo || intent.revert || intent.ended || intent.incident) return undefined;
+  // A later report of harm from the value (an incident note dating failures there after the change)
+  // condemns it: nothing that names the value backs it then, and the kind's own rule moves it back.
+  const harm = harmReported(d.key, offender, current, last.from, last, context.log, context.today, 'value');
+  if (harm) {
+    f.add('intent', `no decision for ${offender}'s ${shown(current)}: ${harm.where} reports harm there under it: "${harm.quote}"`, harm.sha);
+    return undefined;
+  }
   const tickets = ticketsIn(own);
+  // A note prepared with the change (written up to two days before it) backs it as a later one does,
+  // where it names the environment the change went to: "answer (staging only): X = 1 in staging".
+  const changed = Date.parse(last.date);
   const backing =
-    laterTexts(d.key, last.date, history, context, tickets, []).find(
-      (t) => !CONDITIONAL.test(t.text) && namesValue(t.text, current) && !judgesUndo(t.text, current) && !withdrawal(t.text, last.from),
+    laterTexts(d.key, new Date(changed - PREPARED).toISOString(), history, context, tickets, []).find(
+      (t) =>
+        (Date.parse(t.date) > changed || mentions(t.text, offender)) &&
+        !CONDITIONAL.test(t.text) &&
+        namesValue(t.text, current) &&
+        !judgesUndo(t.text, current) &&
+        !withdrawal(t.text, last.from),
     ) ?? citedApproval(d, last, current, history, context, tickets);
   const reason = REASON.exec(own)?.[0];
   // The contract's own reason ("PCI scope, no debug logs in production") is a decision too: a ticket
