@@ -260,7 +260,7 @@ const SLASHED = /(?<![\d/])(\d{1,2})\/(\d{1,2})(?:\/(\d{4}))?(?![\d/])/gu;
 export function slashedDays(text: string, written: string, year: YearOf = 'ahead'): string[] {
   return [...text.matchAll(SLASHED)].flatMap((m) => {
     const [a, b] = [Number(m[1]), Number(m[2])];
-    if ((a > 12) === (b > 12)) return [];
+    if (a > 12 === b > 12) return [];
     const [d, mo] = a > 12 ? [a, b] : [b, a];
     const day = isoDay(m[3] ? Number(m[3]) : yearFor(written, mo, d, year), mo, d);
     return day ? [day] : [];

@@ -37,7 +37,11 @@ const violation = (text: string, docAt: string, path = 'docs/notes/pool.md', cha
   } as unknown as Divergence;
   const by = msg(docAt, 'docs');
   const docs: Document[] = [{ path, text, sha: by.sha }];
-  const log = buildLog(new Map([['production', new Map([[key, [event]]])]]), [by, change].sort((a, b) => b.date.localeCompare(a.date)), docs);
+  const log = buildLog(
+    new Map([['production', new Map([[key, [event]]])]]),
+    [by, change].sort((a, b) => b.date.localeCompare(a.date)),
+    docs,
+  );
   return explain(d, { staging: [], production: [event] }, { promotion: ENVS, environments: ENVS, today: TODAY, contract, log });
 };
 const LATER = '2026-11-20T10:00:00Z';
@@ -59,7 +63,10 @@ describe('a report of harm under the value backs nothing: it goes back to what t
 
   it.each([
     // The value as the fix of failures dated before it was set: the change answered them.
-    ['the value was the fix', '# Incident 28/10/2026 (production)\n\n- On 28 October checkout requests failed in production.\n- Fix: DB_POOL_MAX=10 since 2 November, no errors since.\n'],
+    [
+      'the value was the fix',
+      '# Incident 28/10/2026 (production)\n\n- On 28 October checkout requests failed in production.\n- Fix: DB_POOL_MAX=10 since 2 November, no errors since.\n',
+    ],
     // No failure at all: a description backs the value.
     ['a description', '# Pool notes\n\n- Since 16 November production runs with DB_POOL_MAX=10, as the DBA asked.\n'],
     // Failures in another environment.
@@ -113,9 +120,16 @@ describe('a day written with slashes is read only where its order is beyond doub
 });
 
 describe('a pool run dry is a failure', () => {
-  it.each(['connection pool exhausted', 'Pool erschöpft', 'pool épuisé', 'pool agotado', 'pool esgotat', 'pool esgotado', 'pool esaurito', 'pool uitgeput', 'pula wyczerpana'])(
-    '%s',
-    (text) => expect(failureIn(text)).toBeTruthy(),
-  );
+  it.each([
+    'connection pool exhausted',
+    'Pool erschöpft',
+    'pool épuisé',
+    'pool agotado',
+    'pool esgotat',
+    'pool esgotado',
+    'pool esaurito',
+    'pool uitgeput',
+    'pula wyczerpana',
+  ])('%s', (text) => expect(failureIn(text)).toBeTruthy());
   it.each(['no exhausted connections', 'an exhaustive list', 'exhaust fan noise'])('%s', (text) => expect(failureIn(text)).toBeFalsy());
 });
