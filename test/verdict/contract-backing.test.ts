@@ -9,7 +9,7 @@ import { messagesBy } from './log-builders.js';
 import { eventOf } from '../../src/model/types.js';
 import type { Divergence, HistoryEvent } from '../../src/model/types.js';
 import { buildLog, explain } from '../../src/verdict/verdict.js';
-import type { Document, Message } from '../../src/verdict/log.js';
+import type { Document } from '../../src/verdict/log.js';
 import { parseContract } from '../../src/config/contract.js';
 import { yamlFileFromText } from '../../src/config/yaml-file.js';
 import { slashedDays } from '../../src/verdict/calendar.js';
