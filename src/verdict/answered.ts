@@ -40,6 +40,7 @@ import { endRecorded } from './ended-record.js';
 import { keptUntil } from './kept-until.js';
 import { partlyDone } from './share-done.js';
 import { undoDue } from './refusal-due.js';
+import { extendedRowEnd } from './register-end.js';
 
 export type Says = 'met' | 'unmet' | 'done' | 'go' | 'refused' | 'withdrawn' | 'moved' | 'ends' | 'kept';
 
@@ -200,6 +201,9 @@ export function statusOf(sentence: string, written: string, tickets: readonly st
   }
   const shifted = movedFromTo(s, written);
   if (shifted) return { says: 'moved', on: shifted, ...withTicket };
+  // A register's row extending the measure, its end in the end column ("decision: extended; until: 2028-06-30").
+  const extendedTo = extendedRowEnd(s, written);
+  if (extendedTo) return { says: 'moved', on: extendedTo, ...withTicket };
   // "we keep it until 8 January": the measure's end moved to that day.
   const kept = keptUntil(s, written);
   if (kept) return { says: 'moved', on: kept, ...withTicket };

@@ -204,7 +204,11 @@ function split(text: string): DocPassage[] {
     // A quoted block ("> On 20 November …") is read as its text: its markers are no words of it.
     const line = raw.trimEnd().replace(/^[ \t]*(?:>[ \t]?)+/, '');
     const isRow = /^\s*\|/.test(line);
-    if (!isRow) header = undefined;
+    // The table's last row is read with its headers too: it is flushed before the table ends.
+    if (!isRow && header) {
+      flush();
+      header = undefined;
+    }
     if (line.trim() === '' || /^#{1,6}\s/.test(line)) {
       flush();
       if (/^#{1,6}\s/.test(line)) {

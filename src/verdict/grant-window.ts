@@ -11,25 +11,21 @@ import { foreignDeadline, saidMatch } from './languages.js';
 import type { CommitLog } from './log.js';
 import { pattern, regex } from './pattern.js';
 import { logTexts } from './texts.js';
+import { EXTENDED, extendedRowEnd, rowEnd } from './register-end.js';
+import { movedPast } from './answered.js';
 
 // A line that states a limit in English: a window, an end, a validity. (Other languages: their
 // "until" words, read by foreignDeadline.)
 const LIMIT = /(?<![\p{L}])(?:window|until|till|through|thru|expires?|expiry|valid|approved for|no longer than)(?![\p{L}])/iu;
 // The record keeps what it allowed: no window to run out.
 const KEPT = /(?<![\p{L}])(?:permanent(?:ly)?|by design|on purpose|(?:do not|don't|never|must not) (?:remove|delete|revoke))(?![\p{L}])/iu;
-// An approval prolonged: "extended to 30 June", "verlängert", "prolongé", "prorrogado", "prolungato",
-// "verlengd", "förlängd", "forlænget", "forlenget", "przedłużon…", "jatkettu".
-const EXTENDED = regex(
-  'iu',
-  String.raw`(?<![\p{L}])(?:extend(?:ed|s|ing)?|extension|prolong\p{L}*|verlänger\p{L}*|prorrog\p{L}*|prolung\p{L}*|`,
-  String.raw`verleng\p{L}*|förläng\p{L}*|forlæng\p{L}*|forleng\p{L}*|przedłuż\p{L}*|jatke\p{L}*|renew(?:ed|al)?)(?![\p{L}])`,
-);
-
 export interface WindowPassed {
   passage: Passage;
   /** The document's passage that gives the end. */
   end: string;
   until: string;
+  /** The end is an extension's, which has passed as well. */
+  extended?: boolean;
 }
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -65,10 +61,13 @@ export function windowPassed(
     if (!temporary(title, written) && !temporary(doc.written.subject, written) && !named.some((p) => temporary(p.text, written))) continue;
     for (const p of doc.passages) {
       if (!fullName.test(p.text) && namesOtherKey(p.text, p.lower, key, log)) continue;
-      const until = limitOf(p.text, written);
+      // A register's row gives its end in its own column ("| 2027-06-01 | granted | 2027-07-31 |").
+      const until = limitOf(p.text, written) ?? (p.row ? rowEnd(p.row, written) : undefined);
       if (!until || until >= today) continue;
-      if (extendedSince(name, doc.tickets, written, today, log)) return undefined;
+      const extended = extensionSince(name, doc.tickets, written, today, log);
+      if (extended === 'open') return undefined;
       const first = named[0] ?? { line: 1, text: title };
+      if (extended) return { passage: { file: doc.path, line: first.line, text: first.text.slice(0, 400), written: doc.written }, end: extended.text, until: extended.until, extended: true };
       const line = p.text.split('\n').find((l) => limitOf(l, written)) ?? p.text;
       return { passage: { file: doc.path, line: first.line, text: first.text.slice(0, 400), written: doc.written }, end: line.trim().slice(0, 200), until };
     }
@@ -79,13 +78,53 @@ export function windowPassed(
 /** A text written with the record or since, up to today, naming the grant or citing the record's
  * tickets, that extends it (or offers to: whether it was is for a person to say). */
 export function extendedSince(name: string, tickets: ReadonlySet<string>, since: string, today: string, log: CommitLog): boolean {
+  return extensionSince(name, tickets, since, today, log) === 'open';
+}
+
+/** An extension's new end, where its text dates one: the day it moves the end to ("extended to 30
+ * June", "verlängert bis 30.09.", a register's row "extended | 2027-10-15"), or the limit it states. */
+function extensionEnd(text: string, row: string | undefined, written: string): string | undefined {
+  return (row ? extendedRowEnd(row, written) : undefined) ?? movedPast(text, written, '0000-00-00') ?? limitOf(text, written);
+}
+
+/** The extensions written with the record or since, up to today, naming the grant or citing the
+ * record's tickets: 'open' when one gives no end read here, or one still ahead — the grant holds until
+ * a person says otherwise; the latest end when every one dated its end and the latest has passed too —
+ * an extension runs out as the first window did; undefined when nothing extends it. */
+export function extensionSince(
+  name: string,
+  tickets: ReadonlySet<string>,
+  since: string,
+  today: string,
+  log: CommitLog,
+): 'open' | { until: string; text: string } | undefined {
   const fullName = pattern(`(?<![\\w-])${escape(name)}(?![\\w-])`, 'i');
   const about = (text: string, cited: Iterable<string>) => fullName.test(text) || [...cited].some((t) => tickets.has(t));
   const inTime = (date: string) => Date.parse(date) >= Date.parse(since) && date.slice(0, 10) <= today;
+  let latest: { until: string; text: string } | undefined;
+  const weigh = (text: string, row: string | undefined, written: string): boolean => {
+    const end = extensionEnd(text, row, written);
+    if (!end || end >= today) return true;
+    if (!latest || end > latest.until) latest = { until: end, text: (row ?? text).trim().slice(0, 200) };
+    return false;
+  };
+  // The last day a record dating its extensions was written: a commit message extending it without a
+  // day, written by then ("ACC-52 extended"), is one of the record's rows, and the row gives the day.
+  let recorded: string | undefined;
   for (const doc of documentIndex(log)) {
     if (!inTime(doc.written.date)) continue;
-    if (doc.passages.some((p) => about(p.text, p.tickets) && saidMatch(EXTENDED, p.text))) return true;
+    // The record's own passages are about it: a register's rows name neither the grant nor the ticket.
+    const own = doc.passages.some((p) => about(p.text, p.tickets)) || [...doc.tickets].some((t) => tickets.has(t));
+    for (const p of doc.passages) {
+      if (!(own || about(p.text, p.tickets)) || !saidMatch(EXTENDED, p.row ?? p.text)) continue;
+      if (weigh(p.text, p.row, doc.written.date)) return 'open';
+      if (!recorded || doc.written.date > recorded) recorded = doc.written.date;
+    }
   }
-  for (const t of logTexts(log).all) if (inTime(t.note.date) && about(t.text, t.tickets) && saidMatch(EXTENDED, t.text)) return true;
-  return false;
+  for (const t of logTexts(log).all) {
+    if (!inTime(t.note.date) || !about(t.text, t.tickets) || !saidMatch(EXTENDED, t.text)) continue;
+    if (recorded && Date.parse(t.note.date) <= Date.parse(recorded) && !extensionEnd(t.text, undefined, t.note.date)) continue;
+    if (weigh(t.text, undefined, t.note.date)) return 'open';
+  }
+  return latest;
 }
