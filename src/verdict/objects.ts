@@ -459,7 +459,12 @@ const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 function plannedRemoval(d: Divergence, env: EnvName, context: VerdictContext, f: Findings): Partial | undefined {
   const protective = isProtective(d.key);
   const made = d.provenance?.[env]?.time ?? undefined;
-  if (protective && !(made && callsItselfTemporary(d, env, context))) return undefined;
+  if (protective && made && !callsItselfTemporary(d, env, context)) {
+    const plan = plannedToGo(d, made, context);
+    if (!plan) return undefined;
+    f.add('intent', `${plan.where}, written before ${d.key} was made, orders its deletion: "${plan.text.slice(0, 160)}"`, plan.sha);
+  }
+  if (protective && !made) return undefined;
   return (protective ? undefined : endPassed(d, env, context, f)) ?? removalPlanned(d, env, context, f, protective ? made : undefined);
 }
 
@@ -469,6 +474,33 @@ function callsItselfTemporary(d: Divergence, env: EnvName, context: VerdictConte
   return Object.values(d.values[env]?.liveAnnotations ?? {}).some(
     (n) => STATED_END.test(n) || !!readIntent({ subject: n, body: '', author: '', email: '', date: context.today ?? '' }, env, context.environments).temporary,
   );
+}
+
+/** The plan it was made under, written by the time it was made, names it in full and orders its
+ * deletion ("when the last node is done: delete `x-upgrade-guard`", "afterwards remove the temporary
+ * PDB x"): whoever made it scheduled its end, as a note on the object would. Code marks are no words. */
+function plannedToGo(d: Divergence, made: string, context: VerdictContext): { where: string; text: string; sha: string } | undefined {
+  const log = context.log;
+  const name = nameOf(d.key);
+  if (!log || name.length < 4) return undefined;
+  const fullName = new RegExp(`(?<![\\w-])${escapeRe(name)}(?![\\w-])`, 'i');
+  const after = new RegExp(`^\\S+\\s+(?:\\S+\\s+){0,3}?${escapeRe(name)}(?![\\w-])`, 'i');
+  // (German puts the verb last: "danach orders-guard löschen".)
+  const before = new RegExp(`(?<![\\w-])${escapeRe(name)}\\s+(?:\\S+\\s+){0,2}$`, 'i');
+  for (const doc of documentIndex(log)) {
+    if (Date.parse(doc.written.date) > Date.parse(made) || (context.today && doc.written.date.slice(0, 10) > context.today)) continue;
+    for (const p of doc.passages) {
+      if (!fullName.test(p.text)) continue;
+      if (KEEP_OBJECT.test(p.text)) return undefined;
+      for (const raw of p.text.split(sentenceEnds(/(?<=[.!?])\s+|\n|;\s*/))) {
+        const clause = raw.replace(/[`*_]/g, '');
+        const m = REMOVAL.exec(clause);
+        if (!m || doubtIn(clause, m.index, m[0].length) || /\b(?:if|unless|whether)\b/i.test(clause)) continue;
+        if (after.test(clause.slice(m.index)) || before.test(clause.slice(0, m.index))) return { where: `${doc.path}:${p.line} (${describeMessage(doc.written)})`, text: clause.trim(), sha: doc.written.sha };
+      }
+    }
+  }
+  return undefined;
 }
 
 /** The end the grant or object (or the commit that made it) gives itself, passed. */
@@ -990,7 +1022,9 @@ function windowRunOut(d: Divergence, env: EnvName, context: VerdictContext, f: F
   );
   f.add(
     'age',
-    `the window it gives ("${found.end.slice(0, 120)}") ended ${found.until}, ${daysBetween(found.until, context.today!)} days ago; nothing since extends it`,
+    found.extended
+      ? `its last extension ("${found.end.slice(0, 120)}") ended ${found.until}, ${daysBetween(found.until, context.today!)} days ago; nothing since extends it again`
+      : `the window it gives ("${found.end.slice(0, 120)}") ended ${found.until}, ${daysBetween(found.until, context.today!)} days ago; nothing since extends it`,
     passage.written.sha,
   );
   f.say(`the approval for ${d.key} in ${env} has run out: remove it from ${env} (revert the live object), and do not write it into the repo`);

@@ -49,6 +49,7 @@ function laterTexts(
   context: VerdictContext,
   tickets: string[],
   words: string[],
+  change?: { from: string | null; to: string | null },
 ): LaterText[] {
   const log = context.log;
   if (!log) return [];
@@ -73,8 +74,15 @@ function laterTexts(
     // are not read so: they describe, they do not decide.
     const title = doc.text.split('\n').find((l) => l.trim() !== '') ?? '';
     const titled = [...ticketsIn(doc.path.toUpperCase()), ...ticketsIn(title)].some((t) => tickets.includes(t));
+    // So does a record of the change itself, one of whose passages gives the key going from the old
+    // value to the new ("Change: search.queryTimeoutMs 1500 → 600"): an analysis, a review, a
+    // post-mortem of that change, whose decision ("Decision (Ana, Li): put it back") need not repeat the key.
+    const recorded = !titled && !!change && doc.passages.some((p) => !!name?.test(p.text) && movesBetween(p.text, change.from, change.to));
     for (const p of doc.passages) {
-      const by = about(p.text, p.lower, p.tickets) ?? (titled && p.heading && decisionHeading(p.heading) ? ('ticket' as const) : undefined);
+      const decides = (p.heading && decisionHeading(p.heading)) || decisionLabelled(p.text);
+      const by =
+        about(p.text, p.lower, p.tickets) ??
+        (titled && p.heading && decisionHeading(p.heading) ? ('ticket' as const) : recorded && decides ? ('key' as const) : undefined);
       if (by)
         out.push({
           where: `${doc.path}:${p.line} (written in ${short(doc.written.sha)})`,
@@ -93,6 +101,20 @@ function laterTexts(
     if (by) out.push({ where: describeMessage(m), text, sha: m.sha, date: m.date, by });
   }
   return out;
+}
+
+/** Both values of the change in one passage, each as a number or a word of its own (not part of another). */
+function movesBetween(text: string, from: string | null, to: string | null): boolean {
+  if (from === null || to === null || from === to) return false;
+  const said = (v: string) => new RegExp(`(?<![\\p{L}\\p{N}.,])${v.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}]|[.,]\\p{N})`, 'u').test(text);
+  return said(from) && said(to);
+}
+
+/** A passage that opens with its document's decision as a label, who decided aside ("Decision (Ana,
+ * Li): …", "Entscheidung: …", "Décision (équipe) : …"). */
+function decisionLabelled(text: string): boolean {
+  const m = /^[\s*_>#-]{0,6}([^:：\n]{1,60})[:：]/u.exec(text);
+  return !!m && decisionHeading(m[1]!.replace(/\([^)]*\)/g, ' ').replace(/[*_]/g, '').trim());
 }
 
 // An instruction for a situation to come is not a record of this one ("if it breaks, …").
@@ -302,7 +324,9 @@ function plannedNext(d: Divergence, lead: EnvName, history: Record<EnvName, Hist
     .sort((a, b) => rank(a) - rank(b))[0];
   if (!next) return null;
   const intent = readIntent(change, lead, context.environments);
-  const planned = !!intent.rollout?.next.includes(next) || (!!intent.hold?.follows && intent.hold.envs.includes(next)) || !!intent.everywhere;
+  // A rollout step that names no next environment ("to canary for analysis") goes on in the promotion order.
+  const rollout = !!intent.rollout && (intent.rollout.next.includes(next) || intent.rollout.next.length === 0);
+  const planned = rollout || (!!intent.hold?.follows && intent.hold.envs.includes(next)) || !!intent.everywhere;
   return planned ? next : null;
 }
 
@@ -323,7 +347,7 @@ export function withdrawnPlan(
   if (!change) return undefined;
   const own = `${change.subject}\n${change.body}`;
   const words = conditionWords([change.subject], context.environments);
-  for (const t of laterTexts(d.key, change.date, history, context, ticketsIn(own), words)) {
+  for (const t of laterTexts(d.key, change.date, history, context, ticketsIn(own), words, change)) {
     if (CONDITIONAL.test(t.text)) continue;
     const phrase =
       withdrawal(t.text, held ?? change.from, change.to, { waiting, environments: context.environments }) ?? foreignBack(t.text, d.key, change.to, context.log);
