@@ -9,7 +9,7 @@ import { readDeadline } from './deadline.js';
 import { readIntent } from './intent.js';
 import { foreignDeadline, saidMatch } from './languages.js';
 import type { CommitLog } from './log.js';
-import { pattern, regex } from './pattern.js';
+import { pattern } from './pattern.js';
 import { logTexts } from './texts.js';
 import { EXTENDED, extendedRowEnd, rowEnd } from './register-end.js';
 import { movedPast } from './answered.js';
@@ -67,7 +67,13 @@ export function windowPassed(
       const extended = extensionSince(name, doc.tickets, written, today, log);
       if (extended === 'open') return undefined;
       const first = named[0] ?? { line: 1, text: title };
-      if (extended) return { passage: { file: doc.path, line: first.line, text: first.text.slice(0, 400), written: doc.written }, end: extended.text, until: extended.until, extended: true };
+      if (extended)
+        return {
+          passage: { file: doc.path, line: first.line, text: first.text.slice(0, 400), written: doc.written },
+          end: extended.text,
+          until: extended.until,
+          extended: true,
+        };
       const line = p.text.split('\n').find((l) => limitOf(l, written)) ?? p.text;
       return { passage: { file: doc.path, line: first.line, text: first.text.slice(0, 400), written: doc.written }, end: line.trim().slice(0, 200), until };
     }

@@ -496,7 +496,8 @@ function plannedToGo(d: Divergence, made: string, context: VerdictContext): { wh
         const clause = raw.replace(/[`*_]/g, '');
         const m = REMOVAL.exec(clause);
         if (!m || doubtIn(clause, m.index, m[0].length) || /\b(?:if|unless|whether)\b/i.test(clause)) continue;
-        if (after.test(clause.slice(m.index)) || before.test(clause.slice(0, m.index))) return { where: `${doc.path}:${p.line} (${describeMessage(doc.written)})`, text: clause.trim(), sha: doc.written.sha };
+        if (after.test(clause.slice(m.index)) || before.test(clause.slice(0, m.index)))
+          return { where: `${doc.path}:${p.line} (${describeMessage(doc.written)})`, text: clause.trim(), sha: doc.written.sha };
       }
     }
   }

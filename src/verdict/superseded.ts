@@ -114,7 +114,15 @@ function movesBetween(text: string, from: string | null, to: string | null): boo
  * Li): …", "Entscheidung: …", "Décision (équipe) : …"). */
 function decisionLabelled(text: string): boolean {
   const m = /^[\s*_>#-]{0,6}([^:：\n]{1,60})[:：]/u.exec(text);
-  return !!m && decisionHeading(m[1]!.replace(/\([^)]*\)/g, ' ').replace(/[*_]/g, '').trim());
+  return (
+    !!m &&
+    decisionHeading(
+      m[1]!
+        .replace(/\([^)]*\)/g, ' ')
+        .replace(/[*_]/g, '')
+        .trim(),
+    )
+  );
 }
 
 // An instruction for a situation to come is not a record of this one ("if it breaks, …").

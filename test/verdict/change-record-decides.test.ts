@@ -22,7 +22,10 @@ const record = (change: string, decision: string) => `# Run 4411 — failed\n\n$
 
 describe("the change's own record decides it back", () => {
   it.each([
-    ['en, who decided aside', record('Change: orders.api.retryBudget 20 → 5 (canary, 5 % of traffic).', 'Decision (Ana, Li): put staging and canary back to 20. Retry later.')],
+    [
+      'en, who decided aside',
+      record('Change: orders.api.retryBudget 20 → 5 (canary, 5 % of traffic).', 'Decision (Ana, Li): put staging and canary back to 20. Retry later.'),
+    ],
     ['en, a decision heading', `# Analysis\n\nChange: retryBudget from 20 to 5 in canary.\n\n## Decision\n\nRoll staging and canary back to 20.\n`],
     ['de', record('Änderung: orders.api.retryBudget 20 → 5 (Canary).', 'Entscheidung (Team Orders): Staging und Canary zurück auf 20.')],
     ['es', record('Cambio: orders.api.retryBudget 20 → 5 (canary).', 'Decisión (equipo): volver a 20 en staging y canary.')],
@@ -33,8 +36,14 @@ describe("the change's own record decides it back", () => {
 
   it.each([
     ['a decision to go on', record('Change: orders.api.retryBudget 20 → 5 (canary).', 'Decision (Ana, Li): the analysis passed; promote 5 to prod.')],
-    ['a record of another change of the key', record('Change: orders.api.retryBudget 40 → 30 (canary).', 'Decision (Ana, Li): put staging and canary back to 40.')],
-    ['a passage that is no decision', record('Change: orders.api.retryBudget 20 → 5 (canary).', 'Note (Ana): the last time we put canary back to 20 it took a day.')],
+    [
+      'a record of another change of the key',
+      record('Change: orders.api.retryBudget 40 → 30 (canary).', 'Decision (Ana, Li): put staging and canary back to 40.'),
+    ],
+    [
+      'a passage that is no decision',
+      record('Change: orders.api.retryBudget 20 → 5 (canary).', 'Note (Ana): the last time we put canary back to 20 it took a day.'),
+    ],
   ])('%s: not taken back on it', (_, text) => {
     const v = verdictWith(text);
     expect(v.suggested === 'revert' && v.value === '20' && v.reasons.some((r) => r.includes('withdraws its plan'))).toBe(false);

@@ -79,7 +79,14 @@ function logWith(texts: Array<{ path: string; text: string; at: string; subject?
 }
 const register = (head: string, rows: string) => `# AR-9 ${head}\n\n${rows}\n`;
 const window = (text: string, extra: Array<{ path: string; text: string; at: string; subject?: string }> = [], today = '2027-11-20') =>
-  windowPassed('RoleBinding/ext-audit-writer', 'ext-audit-writer', 'production', ['staging', 'production'], logWith([{ path: 'docs/access/AR-9.md', text, at: '2027-08-30T10:00:00Z' }, ...extra]), today);
+  windowPassed(
+    'RoleBinding/ext-audit-writer',
+    'ext-audit-writer',
+    'production',
+    ['staging', 'production'],
+    logWith([{ path: 'docs/access/AR-9.md', text, at: '2027-08-30T10:00:00Z' }, ...extra]),
+    today,
+  );
 
 describe('a grant extended in its register until a day that has passed too: the approval has run out', () => {
   it.each([
@@ -189,7 +196,11 @@ const runGuard = (docs: Array<[string, string, string]>) => {
     },
   );
 };
-const close = (line: string): [string, string, string] => ['docs/ops/OPS-31-done.md', `# OPS-31 done\n\n- [x] pool rotated\n- [ ] ${line}\n`, '2027-03-12T18:00:00Z'];
+const close = (line: string): [string, string, string] => [
+  'docs/ops/OPS-31-done.md',
+  `# OPS-31 done\n\n- [x] pool rotated\n- [ ] ${line}\n`,
+  '2027-03-12T18:00:00Z',
+];
 
 describe('a protective object its own plan ordered deleted when the work is done, ordered again since: it goes, as a question (0.5)', () => {
   it.each([
