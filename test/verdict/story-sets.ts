@@ -51,4 +51,5 @@ export const DEVELOPMENT_SETS: ReadonlyArray<readonly [set: string, dir: string]
   ['development: the spent twenty-eighth held-out set', fileURLToPath(new URL('../../fixtures/verdict-stories/holdout-28/', import.meta.url))],
   ['development: the spent twenty-ninth held-out set', fileURLToPath(new URL('../../fixtures/verdict-stories/holdout-29/', import.meta.url))],
   ['development: the spent thirtieth held-out set', fileURLToPath(new URL('../../fixtures/verdict-stories/holdout-30/', import.meta.url))],
+  ['development: the spent thirty-first held-out set', fileURLToPath(new URL('../../fixtures/verdict-stories/holdout-31/', import.meta.url))],
 ];
