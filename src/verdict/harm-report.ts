@@ -18,6 +18,7 @@ import { failureIn } from './failure-share.js';
 import { doubtIn, readForeign } from './languages.js';
 import type { CommitLog } from './log.js';
 import { regex } from './pattern.js';
+import { sentenceEnds } from './sentence-end.js';
 import { short } from './words.js';
 
 export interface HarmReport {
@@ -59,8 +60,12 @@ const CAUSE = regex(
 );
 
 // A document's clauses, for its days: a line's days may stand side by side ("3 November = 8 days after
-// the deploy of 26 October"), and dateIn gives the first of a text.
-const CLAUSE = /[\n,;=()~–—]|(?<=[.!?])\s/u;
+// the deploy of 26 October"), and dateIn gives the first of a text. A day's dot is not a clause's end
+// ("seit dem 16. November", "ab 3.12. in prod"): sentenceEnds keeps the date whole.
+const CLAUSE = sentenceEnds(/(?<=[.!?])\s|[\n,;=()~–—]/u);
+// A document's sentences: at a sentence's end (not a date's or an abbreviation's dot) and before a line
+// that starts a list item, a table row, a heading or a numbered step.
+const SENTENCES = sentenceEnds(/(?<=[.!?])[ \t\n]+|\n[ \t]*(?=[-*|#\d])/u);
 
 /** Every day a text names, each read as the one on or before the day it was written. */
 function daysIn(text: string, written: string): string[] {
@@ -116,7 +121,7 @@ export function harmReported(
     const days = daysIn(doc.text, written);
     if (days.some((d) => d < day)) continue;
     const title = doc.text.split('\n').find((l) => /^\s*#/.test(l)) ?? '';
-    const sentences = doc.text.split(/\n[ \t]*(?=[-*|#\d])|(?<=[.!?])[ \t\n]+/u);
+    const sentences = doc.text.split(SENTENCES);
     // Failures in the environment dated after the change: "since 3 November every capture in prod fails".
     const harmAfter = sentences.find((s) => mentions(s, env) && failing(s) && daysIn(s, written).some((d) => d > day && d <= written.slice(0, 10)));
     const incident = markedIncident(`${doc.path}\n${title}\n${doc.written.subject}`, env, written);

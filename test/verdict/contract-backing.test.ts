@@ -50,6 +50,8 @@ describe('a report of harm under the value backs nothing: it goes back to what t
   it.each([
     '# Incident 18/11/2026 (production)\n\n- Since 16 November checkout requests fail in production every evening.\n- The pool says DB_POOL_MAX=10.\n',
     '# Störung Produktion — 18.11.2026\n\n- Seit 16.11.2026 ist der Pool in Produktion jeden Abend erschöpft.\n- Der Pool meldet DB_POOL_MAX 10.\n',
+    // A day written before its month's name, as German writes it: the day's dot ends no sentence.
+    '# Störung Produktion\n\nSeit dem 16. November ist der Pool in Produktion jeden Abend erschöpft. Der Pool meldet DB_POOL_MAX 10.\n',
     '# Incident production — 18/11/2026\n\n- Depuis le 16 novembre, pool épuisé en production chaque soir.\n- Le pool annonce DB_POOL_MAX=10.\n',
     '# Incidente producción — 18 de noviembre de 2026\n\n- Desde el 16 de noviembre el pool está agotado en producción.\n- El log dice DB_POOL_MAX=10.\n',
     '# Incidente produção — 18/11/2026\n\n- Desde 16 de novembro o pool fica esgotado em produção.\n- O log diz DB_POOL_MAX=10.\n',
