@@ -4,25 +4,15 @@
 // gives the window; and on what must not end it: a window still open, a record extended since (or
 // offering to), one that keeps the grant, one that never calls it temporary, one naming another grant.
 import { describe, expect, it } from 'vitest';
-import { messagesBy } from './log-builders.js';
-import { buildLog } from '../../src/verdict/verdict.js';
+import { documentsLog, messagesBy } from './log-builders.js';
 import { windowPassed } from '../../src/verdict/grant-window.js';
-import type { Message } from '../../src/verdict/log.js';
 
 const TODAY = '2027-04-20';
 const ENVS = ['staging', 'production'];
 const KEY = 'Role/ops-debugger';
 const docs = messagesBy('Ola Berg', 'ola@x', 'd');
 
-function logWith(texts: Array<{ path: string; text: string; at: string; subject?: string }>) {
-  const written = texts.map((t) => ({ ...t, by: docs(t.at, t.subject ?? `docs: ${t.path}`) }));
-  const messages: Message[] = written.map((w) => w.by).sort((a, b) => b.date.localeCompare(a.date));
-  return buildLog(
-    new Map(),
-    messages,
-    written.map((w) => ({ path: w.path, text: w.text, sha: w.by.sha })),
-  );
-}
+const logWith = (texts: Array<{ path: string; text: string; at: string; subject?: string }>) => documentsLog(docs, texts);
 const read = (texts: Array<{ path: string; text: string; at: string; subject?: string }>) =>
   windowPassed(KEY, 'ops-debugger', 'production', ENVS, logWith(texts), TODAY);
 const record = (text: string) => [{ path: 'docs/changes/CR-77.md', text, at: '2027-01-05T10:00:00Z' }];

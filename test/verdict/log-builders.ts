@@ -14,6 +14,17 @@ export function messagesBy(author: string, email: string, fill: string): (date: 
   return (date, subject, body = '') => ({ sha: (++n).toString(16).padStart(40, fill), parents: [], subject, body, author, email, date, committed: date });
 }
 
+/** A log of documents alone, each committed by `by` at its own time (its subject `docs: <path>` unless given). */
+export function documentsLog(by: (date: string, subject: string) => Message, texts: Array<{ path: string; text: string; at: string; subject?: string }>) {
+  const written = texts.map((t) => ({ ...t, by: by(t.at, t.subject ?? `docs: ${t.path}`) }));
+  const messages = written.map((w) => w.by).sort((a, b) => b.date.localeCompare(a.date));
+  return buildLog(
+    new Map(),
+    messages,
+    written.map((w) => ({ path: w.path, text: w.text, sha: w.by.sha })),
+  );
+}
+
 /** The commit that wrote the documents `files`, by one author, its sha `fill` repeated. */
 export function documentCommit(fill: string, date: string, subject: string, files: string[]): Message {
   return { sha: fill.repeat(40), parents: [], author: 'Noa', email: 'n@x', date, committed: date, subject, body: '', files };

@@ -15,8 +15,7 @@ import { extendedRowEnd, rowEnd } from '../../src/verdict/register-end.js';
 import { statusOf } from '../../src/verdict/answered.js';
 import { passages } from '../../src/verdict/documents.js';
 import { windowPassed } from '../../src/verdict/grant-window.js';
-import { messagesBy } from './log-builders.js';
-import type { Message } from '../../src/verdict/log.js';
+import { documentsLog, messagesBy } from './log-builders.js';
 
 describe("a register's row: its end is the end column's day", () => {
   it.each([
@@ -68,15 +67,7 @@ describe("a table's last row carries its headers too", () => {
 
 // A grant's register: the record allows it for a while, and extends it row by row.
 const docs = messagesBy('Ola Berg', 'ola@x', 'c');
-function logWith(texts: Array<{ path: string; text: string; at: string; subject?: string }>) {
-  const written = texts.map((t) => ({ ...t, by: docs(t.at, t.subject ?? `docs: ${t.path}`) }));
-  const messages: Message[] = written.map((w) => w.by).sort((a, b) => b.date.localeCompare(a.date));
-  return buildLog(
-    new Map(),
-    messages,
-    written.map((w) => ({ path: w.path, text: w.text, sha: w.by.sha })),
-  );
-}
+const logWith = (texts: Array<{ path: string; text: string; at: string; subject?: string }>) => documentsLog(docs, texts);
 const register = (head: string, rows: string) => `# AR-9 ${head}\n\n${rows}\n`;
 const window = (text: string, extra: Array<{ path: string; text: string; at: string; subject?: string }> = [], today = '2027-11-20') =>
   windowPassed(
