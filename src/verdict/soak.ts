@@ -9,6 +9,7 @@
 // key or one of the two environments' files.
 import type { EnvName } from '../model/types.js';
 import { checkMet } from './check-met.js';
+import { negatedBefore } from './conditions.js';
 import { documentIndex, keyLeaf, lastWordOf, namesValue } from './documents.js';
 import { mentions } from './envnames.js';
 import type { CommitLog } from './log.js';
@@ -73,6 +74,28 @@ const TROUBLE = regex(
   String.raw`alarme? (?:ausgelöst|gefeuert)|störung|vorfall|zurückgerollt|zurückgesetzt|rückgängig|`,
   String.raw`alertes? (?:déclenchée?s?|levée?s?)|panne|retour arrière|annul(?:é|er|ation)|incidente|revertido|revertir)(?![\p{L}])`,
 );
+
+// Trouble said as its absence: "Aucun incident en eu-1", "kein Vorfall seit Montag", "ningún incidente",
+// "nessun incidente", "geen incidenten", "nenhum incidente", "inga incidenter", "ingen hændelser", "brak
+// incydentów" — the quiet the gate asked for, in the determiners the languages deny with. ("No incidents",
+// "not rolled back", "nicht zurückgerollt" are the negations conditions.ts reads.)
+const NONE_OF = regex(
+  'iu',
+  String.raw`(?<![\p{L}])(?:aucune?|kein(?:e|en)?|ningún|ninguna|nessun[oa]?|geen|nenhum(?:a)?|inga|ingen|brak|żadn\p{L}*|zero|0)`,
+  String.raw`\s+(?:\p{L}+\s+)?$`,
+);
+
+const TROUBLE_ALL = new RegExp(TROUBLE.source, `${TROUBLE.flags}g`);
+
+/** Does the sentence report trouble: a trouble word not said as its absence ("no incidents", "aucun incident")? */
+function reportsTrouble(sentence: string): boolean {
+  for (const m of sentence.matchAll(TROUBLE_ALL)) {
+    const before = sentence.slice(Math.max(0, m.index - 40), m.index);
+    if (NONE_OF.test(before) || negatedBefore(sentence, m.index, 'words')) continue;
+    return true;
+  }
+  return false;
+}
 
 export interface SoakGate {
   /** The sentence that sets the gate. */
@@ -220,7 +243,7 @@ export function troubleSince(
   for (const m of [...log.messages.values()].sort((a, b) => Date.parse(a.date) - Date.parse(b.date))) {
     if (m.sha === change.commit || Date.parse(m.date) <= at || (today && m.date.slice(0, 10) > today)) continue;
     for (const sentence of `${m.subject}\n${m.body}`.split(sentenceEnds(/(?<=[.!?;])\s+|\n+/))) {
-      if (sentence.length > 400 || !TROUBLE.test(sentence)) continue;
+      if (sentence.length > 400 || !reportsTrouble(sentence)) continue;
       const lower = sentence.toLowerCase();
       if (mentions(sentence, soaking) || (leaf.length > 3 && lower.includes(leaf)) || (value && value.length > 2 && sentence.includes(value)))
         return { sha: m.sha, where: describeMessage(m), sentence: sentence.trim() };

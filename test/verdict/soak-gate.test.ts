@@ -68,6 +68,30 @@ describe('a soak gate read in the change’s own text', () => {
     expect(v.suggested, why).toBe('declare');
   });
 
+  // Trouble said as its absence is the quiet the gate asked for (the determiners the languages deny
+  // with), not trouble: the move goes on. A trouble word beside it that is not denied still holds it.
+  it.each([
+    ['French', 'staging : aucun incident sur la 2.4.0 depuis une semaine'],
+    ['German', 'Staging: kein Vorfall mit 2.4.0 seit Montag'],
+    ['Spanish', 'staging: ningún incidente con la 2.4.0'],
+    ['Italian', 'staging: nessun incidente con la 2.4.0'],
+    ['Portuguese', 'staging: nenhum incidente com a 2.4.0'],
+    ['English', 'staging: 2.4.0 not rolled back, all green'],
+  ])('%s: no trouble said since: the move goes on', (_lang, report) => {
+    const { v, why } = judge({ body: GATES[0]![2], today: '2026-12-05', later: [bo('2026-11-13T08:00:00Z', report)] });
+    expect(why, why).toMatch(/nothing read since reports trouble/);
+    expect(v.suggested, why).toBe('backfill');
+  });
+
+  it.each([
+    ['a denied rollback beside an incident', 'staging: aucun rollback, mais un incident INC-311 sur la 2.4.0'],
+    ['an incident with no fix yet', 'staging: incident on 2.4.0, no fix yet'],
+  ])('%s: still trouble, held', (_what, report) => {
+    const { v, why } = judge({ body: GATES[0]![2], today: '2026-12-05', later: [bo('2026-11-13T08:00:00Z', report)] });
+    expect(why, why).toMatch(/reports trouble/);
+    expect(v.suggested, why).toBe('declare');
+  });
+
   it('a later text saying the soak passed makes the move surer', () => {
     const { v, why } = judge({ body: GATES[0]![2], today: '2026-12-05', later: [bo('2026-11-18T08:00:00Z', 'staging soak passed for 2.4.0, no alerts')] });
     expect(v.suggested, why).toBe('backfill');
