@@ -66,6 +66,8 @@ const CLAUSE = sentenceEnds(/(?<=[.!?])\s|[\n,;=()~–—]/u);
 // A document's sentences: at a sentence's end (not a date's or an abbreviation's dot) and before a line
 // that starts a list item, a table row, a heading or a numbered step.
 const SENTENCES = sentenceEnds(/(?<=[.!?])[ \t\n]+|\n[ \t]*(?=[-*|#\d])/u);
+/** A report's sentences (a list item, a table row, a heading or a numbered step each its own). */
+export const reportSentences = (text: string): string[] => text.split(SENTENCES);
 
 /** Every day a text names, each read as the one on or before the day it was written. */
 function daysIn(text: string, written: string): string[] {
@@ -121,7 +123,7 @@ export function harmReported(
     const days = daysIn(doc.text, written);
     if (days.some((d) => d < day)) continue;
     const title = doc.text.split('\n').find((l) => /^\s*#/.test(l)) ?? '';
-    const sentences = doc.text.split(SENTENCES);
+    const sentences = reportSentences(doc.text);
     // Failures in the environment dated after the change: "since 3 November every capture in prod fails".
     const harmAfter = sentences.find((s) => mentions(s, env) && failing(s) && daysIn(s, written).some((d) => d > day && d <= written.slice(0, 10)));
     const incident = markedIncident(`${doc.path}\n${title}\n${doc.written.subject}`, env, written);

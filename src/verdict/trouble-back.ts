@@ -10,7 +10,7 @@ import type { EnvName } from '../model/types.js';
 import { holdsBack } from './documented.js';
 import { documentIndex, keyNamePattern, lastWordOf } from './documents.js';
 import { mentions } from './envnames.js';
-import { failing } from './harm-report.js';
+import { failing, reportSentences } from './harm-report.js';
 import type { CommitLog } from './log.js';
 import { short } from './words.js';
 
@@ -46,7 +46,7 @@ export function troubleBack(
     if (Date.parse(written) <= Date.parse(change.date) || (today && written.slice(0, 10) > today)) continue;
     // Its own record, cited: the trouble is the one the fix answered.
     if (!change.tickets.some((t) => doc.tickets.has(t)) || !mentions(doc.lower, env)) continue;
-    const sentences = doc.text.split(/\n[ \t]*(?=[-*|#\d])|(?<=[.!?])[ \t\n]+/u).map((s) => s.trim());
+    const sentences = reportSentences(doc.text).map((s) => s.trim());
     const failure = sentences.find(failing);
     if (!failure || (fixed !== null && namesValue(failure, fixed) && !namesValue(failure, held))) continue;
     const runs = sentences.find((s) => mentions(s, env) && namesKey(s) && namesValue(s, held));
