@@ -6,9 +6,9 @@
 // ahead, another object named beside it, an end moved since, or a removal denied or asked keep it a
 // question. Own objects, days and phrasings.
 import { describe, expect, it } from 'vitest';
-import type { Divergence } from '../../src/model/types.js';
 import { buildLog, explain } from '../../src/verdict/verdict.js';
 import { bareRemoval } from '../../src/verdict/bare-removal.js';
+import { madeByHandLive } from './log-builders.js';
 
 const context = { promotion: ['test', 'live'], environments: ['test', 'live'], today: '2027-04-20' };
 let n = 0;
@@ -23,20 +23,7 @@ const note = (date: string, subject = 'notes') => ({
   committed: date,
 });
 
-function handMade(key: string): Divergence {
-  return {
-    id: 'x',
-    key,
-    kind: 'live-object',
-    severity: 'drift',
-    envs: ['live'],
-    values: { live: { repo: null, live: 'present', at: null, type: null, liveAnnotations: {} } },
-    declared: false,
-    contract: null,
-    notes: [],
-    provenance: { live: { manager: 'kubectl-create', operation: 'Update', time: '2027-03-02T09:00:00Z', exact: false, human: true, kind: 'human' } },
-  };
-}
+const handMade = (key: string) => madeByHandLive(key, '2027-03-02T09:00:00Z');
 /** The verdict with documents `docs` (path, text, written) in the log. */
 const run = (key: string, docs: Array<[string, string, string]>) => {
   const notes = docs.map(([path, , at]) => ({ ...note(at, `docs: ${path}`), files: [path] }));

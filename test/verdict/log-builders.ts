@@ -60,6 +60,22 @@ export function handEditedLive(key: string, env: string, repo: string, live: str
   };
 }
 
+/** A `live-object` `key` only the cluster `live` holds, made by hand (`kubectl create`) at `time`. */
+export function madeByHandLive(key: string, time: string): Divergence {
+  return {
+    id: 'x',
+    key,
+    kind: 'live-object',
+    severity: 'drift',
+    envs: ['live'],
+    values: { live: { repo: null, live: 'present', at: null, type: null, liveAnnotations: {} } },
+    declared: false,
+    contract: null,
+    notes: [],
+    provenance: { live: byHandAt(time, 'kubectl-create') },
+  };
+}
+
 /** A `missing-live` of object `key` in production: in its files, absent from its cluster, with no record of who. */
 export function missingLive(key: string): Divergence {
   return {

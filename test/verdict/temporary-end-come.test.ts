@@ -9,13 +9,12 @@
 //   its decision passage even where that passage does not repeat the key (superseded.ts).
 // Own registers, objects, values and phrasings, none of the stories'.
 import { describe, expect, it } from 'vitest';
-import type { Divergence } from '../../src/model/types.js';
 import { buildLog, explain } from '../../src/verdict/verdict.js';
 import { extendedRowEnd, rowEnd } from '../../src/verdict/register-end.js';
 import { statusOf } from '../../src/verdict/answered.js';
 import { passages } from '../../src/verdict/documents.js';
 import { windowPassed } from '../../src/verdict/grant-window.js';
-import { documentsLog, messagesBy } from './log-builders.js';
+import { documentsLog, madeByHandLive, messagesBy } from './log-builders.js';
 
 describe("a register's row: its end is the end column's day", () => {
   it.each([
@@ -145,31 +144,8 @@ describe('what keeps the grant a question', () => {
 });
 
 // A protective object made by hand for a piece of work, its plan ordering its deletion at the end.
-let n = 0;
-const note = (date: string, subject: string) => ({
-  sha: (++n).toString(16).padStart(40, 'b'),
-  parents: [],
-  subject,
-  body: '',
-  author: 'Rui',
-  email: 'r@x',
-  date,
-  committed: date,
-});
-function guard(key: string): Divergence {
-  return {
-    id: 'x',
-    key,
-    kind: 'live-object',
-    severity: 'drift',
-    envs: ['live'],
-    values: { live: { repo: null, live: 'present', at: null, type: null, liveAnnotations: {} } },
-    declared: false,
-    contract: null,
-    notes: [],
-    provenance: { live: { manager: 'kubectl-create', operation: 'Update', time: '2027-03-10T08:00:00Z', exact: false, human: true, kind: 'human' } },
-  };
-}
+const note = messagesBy('Rui', 'r@x', 'b');
+const guard = (key: string) => madeByHandLive(key, '2027-03-10T08:00:00Z');
 const runGuard = (docs: Array<[string, string, string]>) => {
   const notes = docs.map(([path, , at]) => ({ ...note(at, `docs: ${path}`), files: [path] }));
   return explain(
