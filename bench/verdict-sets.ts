@@ -34,4 +34,5 @@ export const SPENT = [
   'holdout-29',
   'holdout-30',
   'holdout-31',
+  'holdout-32',
 ];
