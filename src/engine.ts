@@ -478,6 +478,8 @@ async function scanWithin(options: ScanOptions, run: { trust?: { note?: string }
       ? undefined
       : readHistory(repoRoot, historyEnvironments, {
           cache: options.historyCache !== false,
+          // Its older versions name the files an environment read before a move.
+          ...(config.discovered ? {} : { configFile: config.source }),
           fingerprint,
           limits: config.limits,
           ...(facts ? { facts } : {}),

@@ -116,6 +116,23 @@ export async function findRenames(repo: string, sha: string, parent: string): Pr
   return renames;
 }
 
+/** The blobs `paths` held at a commit (absent paths left out), from one `git ls-tree`. */
+export async function blobsAt(repo: string, commit: string, paths: string[]): Promise<Map<string, string>> {
+  const blobs = new Map<string, string>();
+  if (paths.length === 0) return blobs;
+  const out = (await runGitOnce(repo, ['ls-tree', '-z', '--full-tree', commit, '--', ...paths])).stdout.toString('utf8');
+  for (const line of out.split('\0')) {
+    const m = /^\d+ blob ([0-9a-f]{40,64})\t(.+)$/s.exec(line);
+    if (m) blobs.set(m[2]!, m[1]!);
+  }
+  return blobs;
+}
+
+/** A blob's bytes (`git cat-file blob`), for the one or two small files a walk reads aside. */
+export async function blobContent(repo: string, blob: string): Promise<Buffer> {
+  return (await runGitOnce(repo, ['cat-file', 'blob', blob])).stdout;
+}
+
 /** What a history walk needs to know of the repository first, from one `git rev-parse`. */
 export async function repoFacts(repo: string): Promise<{ shallow: boolean; commonDir: string; head: string | undefined }> {
   const [shallow, commonDir, head] = await gitLines(repo, ['rev-parse', '--is-shallow-repository', '--git-common-dir', 'HEAD']);

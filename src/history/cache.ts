@@ -170,8 +170,10 @@ const resultJournal = (cacheFile: string) => path.join(path.dirname(cacheFile), 
 // (5: a merge's diff keeps the values it took from a parent other than its first; 6: a key's
 // history drops changes a merge threw away, so a result saved before is not reused; 7: a kept
 // merge diff says which of its changes were taken from a parent — before, they came back from the
-// cache as the merge's own changes, and every run after a new commit named such merges as events).
-const FORMAT_VERSION = 7;
+// cache as the merge's own changes, and every run after a new commit named such merges as events;
+// 8: a renamed file's older blob is read as the file it was — a `.properties` moved to `.yml` was
+// read as YAML, and the rename's diff kept that).
+const FORMAT_VERSION = 8;
 
 interface CacheFile {
   version: number;

@@ -27,6 +27,9 @@ export interface WorkItem {
   /** The file as it is named today (for events). */
   file: string;
   format: Format;
+  /** Per parent, the path its blob had where this commit renamed the file: each blob is read as
+   * the file it was (a `.properties` file moved to `.yml` is no YAML before the move). */
+  parentPaths?: string[];
   /** Set by the differ when it first meets the item. */
   reading?: Reading;
   /** `parents>blob`, the cache's name for the item's own diff. */
@@ -312,7 +315,7 @@ class Differ {
     };
     this.reader.read(blob, (content) => {
       if (content === undefined) return settle({ ok: false, error: `blob ${blob} is missing` });
-      const parsed = this.parser.parse(content, item.file, item.format);
+      const parsed = this.parser.parse(content, nameOf(item, blob), item.format);
       if (parsed instanceof Promise) parsed.then(settle, (error: Error) => this.stop(error));
       else settle(parsed);
     });
@@ -480,4 +483,12 @@ function markReverts(events: HistoryEvent[]): void {
     if (event.from !== null) held.add(event.from);
     if (event.to !== null && event.to !== event.from && held.has(event.to) && !event.merge) event.revert = true;
   }
+}
+
+/** The path a blob of `item` had: the commit's own path for its blob, a renamed parent's old path
+ * for that parent's blob. Read under that name (its reader, its profile), as the scan read it then. */
+function nameOf(item: WorkItem, blob: string): string {
+  if (blob === item.entry.blob) return item.entry.path;
+  const index = item.entry.parentBlobs.indexOf(blob);
+  return (index >= 0 ? item.parentPaths?.[index] : undefined) ?? item.entry.path;
 }

@@ -16,12 +16,13 @@ import { PROCESS_FINGERPRINT, type SecretFingerprint } from '../parse/fingerprin
 import type { ParseStats } from './versions.js';
 import { diffItems, orderEvents, WorkQueue, type BrokenVersion } from './differ.js';
 import type { RepoFacts } from '../git/repo.js';
-import { findRenames, gitLines, repoFacts, streamLog, type LogCommit, type RawEntry } from '../git/log.js';
+import { blobContent, blobsAt, findRenames, gitLines, repoFacts, streamLog, type LogCommit, type RawEntry } from '../git/log.js';
+import { configuredFiles, insidePath, predecessorOf, type Place } from './configured.js';
 import { undriftDirIn } from '../git/undrift-dir.js';
 import { readInside } from '../sources/boundary.js';
 import { formatOfFile, type Format } from '../parse/format.js';
 import { extendHistory } from './extend.js';
-import { entryFormat, rebase, targetKey, targetsOf, type WalkedPath } from './targets.js';
+import { entryFormat, rebase, targetKey, targetsOf, type Target, type WalkedPath } from './targets.js';
 
 export type { BrokenVersion } from './differ.js';
 
@@ -62,6 +63,9 @@ export interface HistoryOptions {
   limits?: Readonly<ReadLimits>;
   /** The repository's facts as the caller read them (readRepoFacts), not asked of git again. */
   facts?: Pick<RepoFacts, 'shallow' | 'commonDir' | 'head'>;
+  /** undrift.yaml's path in the repository, where the environments came from one: its older
+   * versions say which file an environment read before a move (./configured.ts). */
+  configFile?: string;
 }
 
 /** A walk job: one `git log` from a revision over several paths. */
@@ -135,6 +139,66 @@ export async function readHistory(repo: string, environments: EnvironmentConfig[
   // the differ read there; a merge can take each file from another parent.
   const dirFiles = new Map<string, Set<string>>();
   const dirRead = new Map<string, Map<string, Set<string>>>();
+  // Where each walked file sits in today's environments, and their lists: a file that appears
+  // without a rename git sees may have taken an older file's place (./configured.ts).
+  const places = new Map<Target, Place[]>();
+  for (const [env, stack] of stacks)
+    stack.forEach(({ key }, index) => {
+      const target = targets.get(key);
+      if (target) (places.get(target) ?? places.set(target, []).get(target)!).push({ env, index });
+    });
+  const nowFiles = new Map(
+    environments.flatMap((env) => {
+      const files = env.files.map(insidePath);
+      return files.every((f) => f !== undefined) ? [[env.name, files] as const] : [];
+    }),
+  );
+  const configsAt = new Map<string, Promise<Map<string, string[]> | undefined>>();
+  const configAt = (commit: string, file: string) => {
+    let read = configsAt.get(commit);
+    if (!read) {
+      read = blobsAt(repo, commit, [file]).then(async (blobs) => {
+        const blob = blobs.get(file);
+        if (!blob) return undefined;
+        const content = await blobContent(repo, blob);
+        return content.length > limits.fileBytes ? undefined : configuredFiles(content.toString('utf8'), limits);
+      });
+      configsAt.set(commit, read);
+    }
+    return read;
+  };
+  /** Adds to `renames` the configured files `created` took the place of at `parent`. Only the
+   * files as named today: a second move further back is not followed. */
+  const movedByConfiguration = async (
+    created: RawEntry[],
+    paths: WalkedPath[],
+    parent: string,
+    renames: Map<string, { fromPath: string; blob: string }>,
+  ): Promise<void> => {
+    const configFile = options.configFile;
+    if (!configFile) return;
+    const wanted = created.flatMap((entry) => {
+      const walked = renames.has(entry.path) ? undefined : paths.find((w) => w.pathspec === entry.path && w.pathspec === w.target.path);
+      return walked ? [{ entry, target: walked.target }] : [];
+    });
+    if (wanted.length === 0) return;
+    const then = await configAt(parent, configFile);
+    if (!then) return;
+    const moves = wanted.flatMap(({ entry, target }) => {
+      const from = predecessorOf(target.path, places.get(target) ?? [], nowFiles, then);
+      return from ? [{ entry, from }] : [];
+    });
+    if (moves.length === 0) return;
+    const blobs = await blobsAt(
+      repo,
+      parent,
+      moves.map((m) => m.from),
+    );
+    for (const { entry, from } of moves) {
+      const blob = blobs.get(from);
+      if (blob) renames.set(entry.path, { fromPath: from, blob });
+    }
+  };
   const walkSegment = async (segment: Segment, anchor?: string): Promise<void> => {
     const seen: WalkedCommits = { ...(anchor ? { anchor } : {}), pathspecs: [...new Set(segment.paths.map((p) => p.pathspec))], commits: [] };
     walked.push(seen);
@@ -146,8 +210,10 @@ export async function readHistory(repo: string, environments: EnvironmentConfig[
         // and changed under its old name on another comes together there.
         const renames: Array<Map<string, { fromPath: string; blob: string }> | undefined> = [];
         for (const [i, parent] of commit.parents.entries()) {
-          const created = commit.entries.some((e) => e.blob !== null && e.parentBlobs.length === commit.parents.length && e.parentBlobs[i] === null);
-          renames.push(created ? await findRenames(repo, commit.sha, parent) : undefined);
+          const created = commit.entries.filter((e) => e.blob !== null && e.parentBlobs.length === commit.parents.length && e.parentBlobs[i] === null);
+          const found = created.length > 0 ? await findRenames(repo, commit.sha, parent) : undefined;
+          if (found) await movedByConfiguration(created, segment.paths, parent, found);
+          renames.push(found);
         }
         walkCommit(commit, renames);
       }
@@ -159,6 +225,8 @@ export async function readHistory(repo: string, environments: EnvironmentConfig[
       commits++;
       seen.commits.push({ sha: commit.sha, committed: commit.committed, commit });
       const renamedFrom = new Set<string>();
+      // Per entry, the path each parent's blob had where a rename gave it: it is read as that file.
+      const parentPaths = new Map<RawEntry, string[]>();
       const follow = new Map<string, WalkedPath[]>(); // by the parent the old names are walked from
       const found: Array<{ entry: RawEntry; walked: WalkedPath; file: string; format: Format }> = [];
       for (const entry of commit.entries) {
@@ -173,6 +241,7 @@ export async function readHistory(repo: string, environments: EnvironmentConfig[
             const source = renames.get(entry.path);
             if (!source) return;
             entry.parentBlobs[i] = source.blob;
+            (parentPaths.get(entry) ?? parentPaths.set(entry, []).get(entry)!)[i] = source.fromPath;
             if (i === 0) renamedFrom.add(source.fromPath);
             // Within a walked directory the old name's history is in this walk already.
             const from = commit.parents[i]!;
@@ -206,7 +275,8 @@ export async function readHistory(repo: string, environments: EnvironmentConfig[
       for (const { entry, walked, file, format } of found) {
         // The deletion half of a rename inside a walked directory is not a change of any key.
         if (entry.blob === null && renamedFrom.has(entry.path)) continue;
-        queue.push({ commit, entry, target: walked.target, file, format });
+        const paths = parentPaths.get(entry);
+        queue.push({ commit, entry, target: walked.target, file, format, ...(paths ? { parentPaths: paths } : {}) });
       }
       for (const [from, paths] of follow) followers.push(walkSegment({ rev: from, paths }, commit.sha));
     }
@@ -334,9 +404,23 @@ function resultKeyOf(
   // `spring: 1`: a Spring file's dotted YAML keys are bound as Spring binds them (parse/documents.ts
   // springKey), so a history kept before that names them apart is not reused; `tfvars: 1`: a
   // stack of tfvars files replaces whole variables (history/stack.ts); `helmNull: 1`: a Helm values
-  // file's null is no value (history/stack.ts withoutNulls).
+  // file's null is no value (history/stack.ts withoutNulls); `configured: 1`: a file that took an
+  // older one's place in undrift.yaml continues its history (./configured.ts).
   return createHash('sha1')
-    .update(JSON.stringify({ head, truncatedAt, stacks: [...stacks], lineage: 2, spring: 1, tfvars: 1, helmNull: 1, mailmap, limits: limitsKey(limits) }))
+    .update(
+      JSON.stringify({
+        head,
+        truncatedAt,
+        stacks: [...stacks],
+        lineage: 2,
+        spring: 1,
+        tfvars: 1,
+        helmNull: 1,
+        configured: 1,
+        mailmap,
+        limits: limitsKey(limits),
+      }),
+    )
     .digest('hex');
 }
 
