@@ -88,29 +88,12 @@ describe('the file that held a place before', () => {
       { env: 'eu', index: 0 },
       { env: 'us', index: 0 },
     ];
-    expect(
-      predecessorOf(
-        'values/shared.yaml',
-        places,
-        shared,
-        new Map([
-          ['eu', ['values/eu.yaml']],
-          ['us', ['values/us.yaml']],
-        ]),
-      ),
-    ).toBeUndefined();
-    expect(
-      predecessorOf(
-        'values/shared.yaml',
-        places,
-        shared,
-        new Map([
-          ['eu', ['values/shared.yaml']],
-          ['us', ['values/old.yaml']],
-        ]),
-      ),
-    ).toBeUndefined();
-    expect(predecessorOf('values/shared.yaml', places, shared, new Map([['eu', ['values/old.yaml']]]))).toBeUndefined();
+    const before = (eu: string, us?: string) => new Map([['eu', [eu]], ...(us ? [['us', [us]] as [string, string[]]] : [])]);
+    expect(predecessorOf('values/shared.yaml', places, shared, before('values/eu.yaml', 'values/us.yaml'))).toBeUndefined();
+    expect(predecessorOf('values/shared.yaml', places, shared, before('values/shared.yaml', 'values/old.yaml'))).toBeUndefined();
+    expect(predecessorOf('values/shared.yaml', places, shared, before('values/old.yaml'))).toBeUndefined();
+    // Both moved from one file: that is the file.
+    expect(predecessorOf('values/shared.yaml', places, shared, before('values/old.yaml', 'values/old.yaml'))).toBe('values/old.yaml');
   });
 });
 
