@@ -64,7 +64,17 @@ const UNDECIDED = regex(
   String.raw`(?:no|aún no|todavía no) (?:hemos|han|se ha|ha) decidido|sin decidir|non (?:abbiamo|hanno|è stato) (?:ancora )?deciso|`,
   String.raw`(?:nog )?niet (?:besloten|beslist)|não (?:decidimos|decidiram|foi decidido)|ainda não (?:decidid[oa]|foi decidido)|`,
   String.raw`inte (?:beslutat|bestämt|avgjort)|ikke (?:besluttet|bestemt|afgjort|avgjort)|`,
-  String.raw`nie (?:zdecydowaliśmy|zdecydowano|postanowiono)|brak decyzji|ei (?:ole )?(?:vielä )?päätetty)(?![\p{L}])`,
+  String.raw`nie (?:zdecydowaliśmy|zdecydowano|postanowiono)|brak decyzji|ei (?:ole )?(?:vielä )?päätetty|`,
+  // … or said as a decision still owed by nobody in particular: "fine by me, but someone has to decide",
+  // "still to be decided", "jemand muss das entscheiden", "reste à trancher", "alguien tiene que decidir".
+  // Whoever wrote it did not decide, and names no one who has: the question stands open.
+  String.raw`(?:someone|somebody) (?:still )?(?:has|needs|must|will have) to (?:decide|make (?:the|a|that) (?:call|decision))|someone must decide|`,
+  String.raw`(?:still|yet) (?:has |have |needs |need )?to be decided|`,
+  String.raw`jemand muss (?:\p{L}+ ){0,3}?(?:entscheiden|festlegen)|muss noch (?:\p{L}+ ){0,3}?entschieden werden|`,
+  String.raw`quelqu['’]un doit (?:\p{L}+ ){0,2}?(?:décider|trancher)|reste à (?:décider|trancher)|`,
+  String.raw`alguien (?:tiene|debe) (?:que )?decidir(?:lo)?|(?:queda|falta) (?:por )?decidir|qualcuno deve (?:\p{L}+ ){0,2}?decidere|resta da decidere|`,
+  String.raw`iemand moet (?:\p{L}+ ){0,2}?(?:beslissen|besluiten)|moet nog (?:\p{L}+ ){0,2}?(?:besloten|beslist) worden|`,
+  String.raw`alguém (?:tem|precisa) (?:que|de) decidir|någon måste (?:\p{L}+ ){0,2}?(?:besluta|bestämma|avgöra)|återstår att (?:besluta|bestämma|avgöra))(?![\p{L}])`,
 );
 // … and the decision named, then put off, a few words on in its clause: "the decision on the pool was
 // postponed", "die Entscheidung über den Wert wurde vertagt", "la décision de revenir à 200 est reportée",
