@@ -56,7 +56,7 @@ import { boundBy } from './applies.js';
 import { requiredSwitch } from './required.js';
 import { noneExcepted } from './none-excepted.js';
 import { dueWithin } from './due-within.js';
-import { heldUntilVersion, versionPassedIn, versionReached } from './version-reached.js';
+import { heldUntilVersion, versionGate, versionPassedIn, versionReached } from './version-reached.js';
 import { isResourceQuantityKey, quantityValue } from '../compare/quantity.js';
 
 export type Link = 'ticket' | 'key' | 'value' | 'words' | 'feature' | 'subject';
@@ -923,8 +923,10 @@ export function documentedMove(q: MoveQuestion, log: CommitLog | undefined): Doc
     if (!held) return moved;
   }
   for (const p of inTime) {
-    if ((p.heading && NOT_DECIDED_HEADING.test(p.heading)) || CONDITIONAL.test(p.text) || /\?\s*$/.test(p.text)) continue;
     const after = Date.parse(p.written.date) >= changedAt - 2 * 86_400_000;
+    // A step led by its gate ("Once 4.12 runs in production, pin production to …") is a condition, unless the gate is met.
+    const gated = CONDITIONAL.test(p.text) && !(after && versionGated(p, q, next, log));
+    if ((p.heading && NOT_DECIDED_HEADING.test(p.heading)) || gated || /\?\s*$/.test(p.text)) continue;
     // A document whose own status withdraws its plan ("Status: withdrawn") moves nothing forward: what
     // was done on it goes back, where it was written after the change.
     if (p.withdraws !== undefined) {
@@ -1796,7 +1798,8 @@ function releaseNoted(p: LinkedPassage, q: MoveQuestion, next: EnvName[]): Docum
  * environment, written after the change, with no gate still ahead in its sentence; or a date set
  * for it that has passed (`due`). */
 function go(p: LinkedPassage, q: MoveQuestion, next: EnvName[], log?: CommitLog): DocumentedMove | undefined {
-  const dated = due(p, q, next) ?? shipped(p, q, next) ?? releaseNoted(p, q, next) ?? (log ? stepDue(p, q, next, log) : undefined);
+  const dated =
+    due(p, q, next) ?? shipped(p, q, next) ?? releaseNoted(p, q, next) ?? (log ? (stepDue(p, q, next, log) ?? versionGated(p, q, next, log)) : undefined);
   if (dated) return dated;
   // A change record approved by its status, its day for the lagging environment passed (approved-record.ts).
   const approved = approvedPlan(p, q, next);
@@ -1952,6 +1955,31 @@ function stepDue(p: LinkedPassage, q: MoveQuestion, next: EnvName[], log: Commit
   if (!date || date > q.today) return undefined;
   return { kind: 'go', passage: p, phrase: step.trim().slice(0, 80), into, value: q.value, deliberate: q.env, passed: date };
 }
+
+/** "3. Pin production to 2027-04-30.dahlia once 4.12 is running in production": a plan's step that takes
+ * the change's value into a lagging environment once a version runs there (version-reached.ts), and a
+ * record since — a release log's line, that environment's own config taking the version — that it does:
+ * the step's only gate is met, a go. Not a step negated before its gate ("do not pin prod … until").
+ * Still ahead, or with no such record, it moves nothing. */
+function versionGated(p: LinkedPassage, q: MoveQuestion, next: EnvName[], log: CommitLog): DocumentedMove | undefined {
+  if (q.value === null || !q.today) return undefined;
+  for (const s of sentences(p.text)) {
+    for (const into of next) {
+      const gate = versionGate(s, into, q.environments);
+      if (!gate || !mentions(gate.step, into) || !namesChanged(gate.step, q.value, q.key) || NEGATED_STEP.test(gate.step)) continue;
+      const reached = versionPassedIn(gate.wait, log, p.written.date, q.today) ?? versionReached(gate.wait, log, p.written.date, q.today);
+      if (!reached) continue;
+      const phrase = `${gate.wait.clause.replace(/\*\*|__/g, '').slice(0, 80)}; met: ${reached.where} "${reached.quote.replace(/\*\*|__/g, '')}"`;
+      return { kind: 'go', passage: p, phrase, into, value: q.value, deliberate: q.env, passed: reached.date };
+    }
+  }
+  return undefined;
+}
+// A step refused or only supposed before its gate: "do not pin production … until", "nicht …", "ne pas …", "no …".
+const NEGATED_STEP = regex(
+  'iu',
+  String.raw`(?<![\p{L}])(?:not|never|don['’]t|nicht|kein\p{L}*|nie|pas|jamais|non|no|nunca|não|niet|nooit|ikke|inte|maybe|perhaps|vielleicht|peut-être|quizás)(?![\p{L}])`,
+);
 
 /** The day a document gives an event, on a line of its own that names it: "GA: **1 December 2026**",
  * "Launch date: 2026-11-20", "Go-live — 15 Nov 2026", "Cutover = 2026-11-03". */

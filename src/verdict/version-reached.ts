@@ -10,6 +10,7 @@
 import type { EnvName } from '../model/types.js';
 import { mentions } from './envnames.js';
 import { readDeadline } from './deadline.js';
+import { dateIn } from './calendar.js';
 import { regex } from './pattern.js';
 import type { CommitLog } from './log.js';
 import { describeCommit, describeMessage, short } from './words.js';
@@ -71,6 +72,31 @@ export function versionWaitedFor(text: string, phrase: string, env: EnvName, env
   const named = environments.filter((e) => mentions(clause, e));
   const into = named.length === 0 ? env : named.length === 1 ? named[0]! : undefined;
   return into ? { version, env: into, clause: clause.trim() } : undefined;
+}
+
+// A step taken once a version runs where it goes: "Pin production to 2027-04-30.dahlia once 4.12 is running
+// in production", "Prod auf dahlia, sobald 4.12 in Prod läuft", "passer la prod à dahlia dès que la 4.12 y
+// tourne", "producción pasa a dahlia cuando la 4.12 esté en producción". A plan that writes its next step so
+// waits for the release, not for a person: the release recorded there meets it. The gate word stands before
+// the version, in the step's own clause.
+const GATE_WORD = regex(
+  'iu',
+  String.raw`(?<![\p{L}])(?:once|as soon as|when|after|sobald|wenn|nachdem|dès que|une fois que|lorsque|quand|après que|cuando|en cuanto|`,
+  String.raw`una vez que|tan pronto como|assim que|depois que|non appena|zodra|wanneer|nadat|när|så snart|når|efter att|gdy|kiedy|jak tylko)(?![\p{L}])`,
+);
+
+/** The version a step of `env` waits for, where `sentence` gates it on that version running in `env`
+ * ("… once 4.12 is running in production"): the wait, and the step as written before its gate. */
+export function versionGate(sentence: string, env: EnvName, environments: readonly EnvName[]): { wait: VersionWait; step: string } | undefined {
+  const m = GATE_WORD.exec(sentence);
+  if (!m) return undefined;
+  // (The gate's clause ends at a dash or a colon too: "once 4.12 runs there — not before: 4.11 cannot …".)
+  const rest = sentence.slice(m.index).split(/\s[—–]\s|:\s/)[0]!;
+  const wait = versionWaitedFor(rest, m[0], env, environments);
+  if (wait?.env !== env) return undefined;
+  // The step stands before its gate ("Pin production to X once …"), or after it, the gate leading ("Once …, pin production to X").
+  const before = sentence.slice(0, m.index);
+  return { wait, step: before.trim() !== '' ? before : sentence.slice(m.index + wait.clause.length) };
 }
 
 // A keep that lasts until a version runs in the kept environment: "prod stays until 5.2 ships there",
@@ -150,6 +176,22 @@ function releaseRecord(
   return undefined;
 }
 
+// A release log's heading: "## 4.12 — staging 30 Jun, production 6 Jul 2027", "### v2.3 (prod: 2027-03-02)".
+const HEADING = /^\s*#{1,6}\s/;
+
+/** The day a release log's heading gives the environment the release went to: the part of the heading
+ * naming it, with a day not after the log was written nor after today. A log's heading records a
+ * release by being there, as a table's row does; the day beside each environment is when it went there. */
+function headingDay(line: string, env: EnvName, written: string, today?: string): string | undefined {
+  if (!HEADING.test(line)) return undefined;
+  for (const part of line.split(/[,;()|]|\s[—–-]\s/)) {
+    if (!mentions(part, env)) continue;
+    const on = dateIn(part, written, 'near');
+    if (on && on <= written.slice(0, 10) && !(today && on > today)) return on;
+  }
+  return undefined;
+}
+
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const ISO = /\b(\d{4}-\d{2}-\d{2})\b/;
 
@@ -164,7 +206,7 @@ export function versionReached(wait: VersionWait, log: CommitLog | undefined, af
     if (!named.test(s) || !mentions(s, wait.env) || /\?\s*$/.test(s) || notDone(s)) return undefined;
     // A table's row records an event by being there; prose says it happened.
     const row = /^\|.*\|$/.test(s);
-    if (!row && !DONE.test(s)) return undefined;
+    if (!row && !DONE.test(s)) return headingDay(s, wait.env, written, today);
     // A row's or sentence's own date is when it happened: not after today.
     const on = ISO.exec(s)?.[1] ?? readDeadline(s, written).date ?? written.slice(0, 10);
     if (today && on > today) return undefined;
