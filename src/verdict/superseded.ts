@@ -137,6 +137,15 @@ const REASON = regex(
   String.raw`conforme|wegen)(?![\p{L}])`,
 );
 
+/** A record titled with the change itself — the key, the value it set and the environment it went to
+ * ("# SEC-311 — BCRYPT_ROUNDS=4 στο qa", "# Ticket: pool.size 40 in staging") — is about that change
+ * whether or not the change cites it: a ticket exported after the change names what it is about in its
+ * title, not in the commit that came before it. */
+function titledWith(text: string, key: string, value: string, env: EnvName): boolean {
+  const title = text.split('\n').find((l) => l.trim() !== '') ?? '';
+  return /^\s*#/.test(title) && !!keyName(key)?.pattern.test(title) && namesValue(title, value) && mentions(title, env);
+}
+
 /** A document the change cites as its authority ("(validated, see docs/model-risk/v8-validation.md)",
  * by its path, its file's name or a ticket both name), written after the contract's entry for the key
  * last changed, with a passage that approves the value the change set ("Decision: approved for
@@ -167,8 +176,9 @@ function citedApproval(
     const written = doc.written.date;
     if (Date.parse(written) <= Date.parse(since) || (context.today && written.slice(0, 10) > context.today)) continue;
     const file = doc.path.split('/').at(-1)!.toLowerCase();
-    const cited =
+    const named =
       own.includes(doc.path.toLowerCase()) || (file.includes('.') && file.length >= 6 && own.includes(file)) || tickets.some((t) => doc.tickets.has(t));
+    const cited = named || titledWith(doc.text, d.key, value, offender);
     if (!cited || doc.status?.withdraws || doc.status?.decided === false || !namesValue(doc.text, value)) continue;
     for (const p of doc.passages) {
       // A back-out plan approves nothing and withdraws nothing: it is what would be done (contingency.ts).
@@ -181,7 +191,7 @@ function citedApproval(
       const clause = p.text.split(/[;\n]|(?<=[.!?])\s+/).find((c) => approvedIn(c));
       if (!clause || (!mentions(clause, offender) && elsewhere.some((e) => mentions(clause, e)))) continue;
       return {
-        where: `${doc.path}:${p.line} (written in ${short(doc.written.sha)}, cited by ${short(change.commit)})`,
+        where: `${doc.path}:${p.line} (written in ${short(doc.written.sha)}, ${named ? 'cited by' : 'titled with the change of'} ${short(change.commit)})`,
         text: p.text.slice(0, 400),
         sha: doc.written.sha,
         date: written,
