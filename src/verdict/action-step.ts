@@ -43,6 +43,14 @@ function asked(line: string): boolean {
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
+/** A key whose leaf is too short for prose to name it alone (`cache.ttl`, `db.tls`: "TTL" names too many
+ * things) is named in a record by its path: its leaf with its parent, as the file writes them. */
+function pathNamePattern(key: string): RegExp | undefined {
+  const parts = key.split('.').filter(Boolean);
+  if (parts.length < 2 || parts.some((p) => !/^[A-Za-z0-9_-]+$/.test(p))) return undefined;
+  return new RegExp(String.raw`(?<![A-Za-z0-9_.-])${escape(parts.slice(-2).join('.'))}(?![A-Za-z0-9_-])`, 'i');
+}
+
 /** The first action item, in a document written after `changedAt` and by `today`, that moves `env`'s
  * `key` to `value`. */
 export function actionStep(
@@ -53,7 +61,7 @@ export function actionStep(
   log: CommitLog | undefined,
   today?: string,
 ): ActionStep | undefined {
-  const named = keyNamePattern(key);
+  const named = keyNamePattern(key) ?? pathNamePattern(key);
   if (!log || !named || value === null || value.trim() === '') return undefined;
   const step = regex('iu', TO, String.raw`\s*[\x60"'“]?`, escape(value), String.raw`(?![\p{L}\p{N}_]|[.,]\p{N})`);
   for (const doc of documentIndex(log)) {

@@ -43,6 +43,7 @@ import { allowedFor } from './contract.js';
 import { describeFreeze, freezeOn, keyMentions, speaksOfFreeze } from './notes.js';
 import { envPattern, mentions } from './envnames.js';
 import { staleFileOf } from './stale-file.js';
+import { actionStep } from './action-step.js';
 import { adoptedForEveryone } from './adopted.js';
 import { cutoverAhead } from './cutover.js';
 import { foreignFamily, saidMatch } from './languages.js';
@@ -1645,6 +1646,18 @@ function choose(c: Case, x: Facts): Partial {
         lagging.sha,
       );
       return backfill(0.6, `${drifted} already runs ${shown(target)} and only its file says otherwise`);
+    }
+    // A record written since lists the lagging environment's move to the value as an action ("Action: set
+    // production's cache.ttl to 300000", "- [ ] prod: ttl -> 300000"): whoever wrote it decided the step,
+    // and the file has not taken it yet (action-step.ts, as for a contract's offender).
+    const step = commit && target !== null ? actionStep(d.key, drifted, target, commit.date, context.log, context.today) : undefined;
+    if (step) {
+      f.add(
+        'intent',
+        `${step.where}, written after ${short(commit!.commit)}, lists ${drifted}'s move to ${shown(target)} as a step: "${step.item.slice(0, 160)}"`,
+        step.sha,
+      );
+      return { ...backfill(0.6, `a later record decided ${drifted}'s move to ${shown(target)}, and its file has not taken it`), explicit: true };
     }
     const follow = downstream ? `meant to reach ${drifted}` : `meant for ${drifted} too`;
     // An explanation never says nothing was read when the evidence above shows something was.

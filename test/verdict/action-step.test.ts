@@ -4,7 +4,7 @@
 // than the change going back. Phrasings of our own, in English, German, French, Spanish and Dutch (not
 // the story's words); and the near misses that must not read as one.
 import { describe, expect, it } from 'vitest';
-import { explainViolation, messagesBy } from './log-builders.js';
+import { explainCrossEnv, explainViolation, messagesBy, why } from './log-builders.js';
 import { eventOf, type HistoryEvent } from '../../src/model/types.js';
 import { buildLog } from '../../src/verdict/verdict.js';
 import { actionStep } from '../../src/verdict/action-step.js';
@@ -92,5 +92,54 @@ describe('a contract pair where one environment changed and an action item sends
   it('an item called off moves nothing', () => {
     const v = violation('# INC-77\n\n| demo maxBodyKb → 256 | edge team | dropped |\n');
     expect(v.suggested === 'backfill' && v.drifted === 'demo').toBe(false);
+  });
+});
+
+// A key whose leaf is too short to name it in prose (`ttl`) is named in a record by its path; and an
+// action item moving the environment downstream to the value upstream's change set is the step the
+// promotion order alone could not decide.
+describe('a cross-env difference whose lagging environment a later record sends after the change', () => {
+  const SHORT = 'session.ttl';
+  const created = mia('2026-03-01T09:00:00Z', 'auth config per environment');
+  const raised = mia(CHANGED, 'stg: session ttl 900000', 'the new token library reads milliseconds');
+  function crossEnv(documentText?: string) {
+    const note: Message = { ...ole('2026-10-12T10:00:00Z', 'AUTH-31 notes'), files: ['docs/auth/AUTH-31.md'] };
+    const base = (env: string): HistoryEvent => ({ ...eventOf(created, `config/${env}.json`, null, '900', { merge: false, revert: false }), order: 5 });
+    return explainCrossEnv({
+      key: SHORT,
+      history: {
+        stg: [{ ...eventOf(raised, 'config/stg.json', '900', '900000', { merge: false, revert: false }), order: 1 }, base('stg')],
+        live: [base('live')],
+      },
+      messages: [created, raised, ...(documentText ? [note] : [])],
+      values: { stg: '900000', live: '900' },
+      type: 'number',
+      today: '2026-11-01',
+      documents: documentText ? [{ path: 'docs/auth/AUTH-31.md', text: documentText, sha: note.sha }] : [],
+    });
+  }
+
+  it.each([
+    ['English to-do', '# AUTH-31\n\n- [ ] live: session.ttl -> 900000 (Ole)\n'],
+    ['English table row', '| step | owner |\n| --- | --- |\n| raise live session.ttl to 900000 | Ole |\n'],
+    ['German', '- Live: session.ttl auf 900000 setzen (offen)\n'],
+    ['French', '- live : session.ttl à 900000 — à faire\n'],
+  ])('%s: the lagging environment takes the value', (_what, text) => {
+    const v = crossEnv(text);
+    expect(v, why(v)).toMatchObject({ suggested: 'backfill', drifted: 'live', value: '900000', deliberate: 'stg' });
+    expect(v.confidence).toBeLessThanOrEqual(0.6);
+  });
+
+  it.each([
+    ['no record', undefined],
+    ['the step called off', '- [x] live: session.ttl -> 900000 (dropped, live keeps 900)\n'],
+    ['the step asked', '- live: session.ttl -> 900000?\n'],
+    ['the leaf alone, which names too many things', '- [ ] live: ttl -> 900000\n'],
+    ['another key with the same leaf', '- [ ] live: cache.ttl -> 900000\n'],
+    ['the other environment', '- [ ] stg: session.ttl -> 900000\n'],
+  ])('%s: no backfill', (_what, text) => {
+    const v = crossEnv(text);
+    expect(v.suggested === 'backfill' && v.drifted === 'live', why(v)).toBe(false);
+    expect(v.confidence).toBeLessThanOrEqual(0.5);
   });
 });
