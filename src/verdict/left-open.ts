@@ -74,7 +74,19 @@ const UNDECIDED = regex(
   String.raw`quelqu['’]un doit (?:\p{L}+ ){0,2}?(?:décider|trancher)|reste à (?:décider|trancher)|`,
   String.raw`alguien (?:tiene|debe) (?:que )?decidir(?:lo)?|(?:queda|falta) (?:por )?decidir|qualcuno deve (?:\p{L}+ ){0,2}?decidere|resta da decidere|`,
   String.raw`iemand moet (?:\p{L}+ ){0,2}?(?:beslissen|besluiten)|moet nog (?:\p{L}+ ){0,2}?(?:besloten|beslist) worden|`,
-  String.raw`alguém (?:tem|precisa) (?:que|de) decidir|någon måste (?:\p{L}+ ){0,2}?(?:besluta|bestämma|avgöra)|återstår att (?:besluta|bestämma|avgöra))(?![\p{L}])`,
+  String.raw`alguém (?:tem|precisa) (?:que|de) decidir|någon måste (?:\p{L}+ ){0,2}?(?:besluta|bestämma|avgöra)|återstår att (?:besluta|bestämma|avgöra)|`,
+  // … or said still awaited, as a record's status puts it ("Status: awaiting decision", "waiting on a
+  // decision from product", "Entscheidung ausstehend", "en attente de décision", "pendiente de decisión",
+  // "menunggu keputusan"): the same open question, in the voice of a ticket or a hand-over note.
+  String.raw`(?<!(?:not|no longer|nicht mehr|plus|ya no|non più|niet meer|tidak lagi) )(?:`,
+  String.raw`(?:awaiting|pending|waiting (?:for|on))(?: (?:a|the|your|their|his|her))? decision|decision (?:is )?(?:pending|outstanding|awaited)|`,
+  String.raw`(?:warte[nt]?|wir warten) auf (?:die |eine )?entscheidung|entscheidung (?:steht (?:noch )?aus|ausstehend|offen)|`,
+  String.raw`en attente (?:de|d['’]une|de la) décision|décision en attente|`,
+  String.raw`(?:pendiente|a la espera|en espera) de (?:una |la )?decisión|decisión pendiente|in attesa (?:di una|della|di) decisione|decisione in sospeso|`,
+  String.raw`wacht(?:en)? op (?:een |het )?(?:besluit|beslissing)|(?:aguardando|à espera de|a aguardar) (?:uma |a )?decisão|decisão pendente|`,
+  String.raw`väntar på (?:ett )?beslut|venter på (?:en )?beslutning|czeka(?:my)? na decyzję|odottaa päätöstä|`,
+  String.raw`menunggu keputusan|belum (?:ada keputusan|diputuskan)|keputusan (?:masih )?tertunda)`,
+  String.raw`)(?![\p{L}])`,
 );
 // … and the decision named, then put off, a few words on in its clause: "the decision on the pool was
 // postponed", "die Entscheidung über den Wert wurde vertagt", "la décision de revenir à 200 est reportée",

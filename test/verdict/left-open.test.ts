@@ -5,7 +5,7 @@
 // environment's own makes it.
 import { describe, expect, it } from 'vitest';
 import { scanRepository } from '../../src/engine.js';
-import { leftOpenIn } from '../../src/verdict/left-open.js';
+import { leftOpenIn, undecidedIn } from '../../src/verdict/left-open.js';
 import { repoFromScenario } from '../support/repo.js';
 
 describe('leftOpenIn: the decision handed to someone, in the languages read', () => {
@@ -115,5 +115,49 @@ describe('a difference whose decision a later text left to someone', () => {
       },
     ]);
     expect(why(v)).not.toMatch(LEFT);
+  });
+});
+
+// Session 35 (spent holdout-32, lane c): a record whose status says the decision is still awaited
+// ("Status: awaiting decision", "menunggu keputusan") is the deciders' own word that it is not taken,
+// as "not decided yet" is. Phrasings of our own; the story's is Indonesian.
+describe('undecidedIn: a decision said to be still awaited', () => {
+  it.each([
+    ['Status: awaiting decision from the platform lead.'],
+    ['Handed to capacity planning; we are waiting on a decision from them.'],
+    ['Decision pending with finance.'],
+    ['Stand: Entscheidung steht noch aus (Produktmanagement).'],
+    ['Wir warten auf die Entscheidung des Architekturboards.'],
+    ['Statut : en attente de décision du comité.'],
+    ['Estado: pendiente de decisión de producto.'],
+    ['In attesa di una decisione del team prodotto.'],
+    ['Status: wacht op besluit van het CAB.'],
+    ['Status: belum diputuskan, diteruskan ke tim produk.'],
+  ])('%s', (text) => {
+    expect(undecidedIn(text)).toBeDefined();
+  });
+
+  it.each([
+    ['Status: no longer awaiting decision — product approved 100 for the region.'],
+    ['The decision was made on 3 May: we keep 100.'],
+    ['A pending change request for the new bucket.'],
+    ['Decision: approved.'],
+    ['Nicht mehr in Erwartung, die Entscheidung ist gefallen.'],
+    ['Is a decision still pending?'],
+  ])('not: %s', (text) => {
+    expect(undecidedIn(text)).toBeUndefined();
+  });
+});
+
+describe('a difference whose decision a later record says is still awaited', () => {
+  it.each([
+    ['OPS-51 hand-over: the customer asked to keep 800. Status: awaiting decision from capacity planning.', /awaiting decision/],
+    ['OPS-51: el cliente pidió mantener 800. Estado: pendiente de decisión de producto.', /pendiente de decisión/],
+    ['OPS-51: pelanggan minta 800 dipertahankan. Status: menunggu keputusan tim produk.', /menunggu keputusan/],
+  ])('declares at ≤ 0.5 and asks the decider: %s', async (note, decider) => {
+    const v = await verdictWith([{ at: '2027-03-20T10:00:00Z', message: 'ops note', write: { 'docs/ops/pool.md': `# Worker pool\n\n${note}\n` } }]);
+    expect(v, why(v)).toMatchObject({ suggested: 'declare', drifted: null });
+    expect(v.confidence, why(v)).toBeLessThanOrEqual(0.5);
+    expect(v.question ?? '', why(v)).toMatch(decider);
   });
 });
