@@ -53,6 +53,45 @@ export function approvedIn(written: string): string | undefined {
   const at = text.toLowerCase().indexOf(foreign.phrase.toLowerCase());
   return at >= 0 && PENDING_AFTER.test(/^[^.;!?\n]{0,80}/.exec(text.slice(at + foreign.phrase.length))?.[0] ?? '') ? undefined : foreign.phrase;
 }
+// An agreement signed: a renewal, a contract or an amendment dated by its signature ("Signed on 12
+// December 2027", "renewal signed 12 Dec", "Signé le 12 décembre", "unterschrieben am 12.12.", "firmado el
+// 12 de diciembre"). A signature is a customer's and the company's decision, newer than whatever entry
+// was written before it: what the agreement sets (a tier, an RPO) is decided. "Signed" alone is not read
+// (a signed URL, a signed image, signed commits): the word needs its date or the agreement it signs.
+const MONTH = String.raw`(?:jan|feb|fév|mar|mär|apr|avr|abr|ma[iy]|mei|mag|jun|jui|giu|jul|lug|aug|aoû|ago|sep|set|o[ck]t|ott|out|nov|d[eé][cz]|dic)\p{L}*\.?`;
+const MONTH_OR_DAY = String.raw`(?:\d{4}-\d{2}-\d{2}|\d{1,2}(?:st|nd|rd|th|er)?[./]\s?\d{1,2}|\d{1,2}(?:st|nd|rd|th|er|\.)?\s+(?:of\s+|de\s+)?${MONTH}|${MONTH}\s+\d{1,2}(?![\d.]))`;
+const SIGNED = regex(
+  'iu',
+  String.raw`(?<![\p{L}])(?:(?:contract|renewal|agreement|amendment|addendum|order form|sow|msa|dpa)\s+(?:was\s+|is\s+|has been\s+)?signed|`,
+  String.raw`(?:contrat|avenant|renouvellement|accord)\s+(?:a été\s+|est\s+)?signée?|`,
+  String.raw`(?:vertrag|verlängerung|nachtrag|vereinbarung)\s+(?:ist\s+|wurde\s+)?(?:unterschrieben|unterzeichnet)|`,
+  String.raw`(?:contrato|renovación|renovação|adenda|acuerdo)\s+(?:fue\s+|foi\s+)?(?:firmad[oa]|assinad[oa])|`,
+  String.raw`(?:contratto|rinnovo)\s+(?:è stato\s+)?firmat[oa]|(?:contract|verlenging|overeenkomst)\s+(?:is\s+)?(?:getekend|ondertekend)|`,
+  String.raw`(?:signed|signée?|unterschrieben|unterzeichnet|firmad[oa]|firmat[oa]|assinad[oa]|getekend|ondertekend|podpisan[oay])\s+`,
+  String.raw`(?:on\s+|le\s+|am\s+|el\s+|il\s+|em\s+|op\s+|dnia\s+)?(?:the\s+)?${MONTH_OR_DAY})`,
+);
+// What turns a signature away: not signed, not yet, still to be signed, once signed.
+const UNSIGNED_BEFORE = regex(
+  'iu',
+  String.raw`(?<![\p{L}])(?:not|n't|unsigned|to be|will be|must be|should be|yet to be|once|if|when|until|pending|awaiting|pas|pas encore|ne|doit être|sera|nicht|noch nicht|soll|wird|sobald|wenn|`,
+  String.raw`será|debe ser|deve essere|sarà|moet|zal|`,
+  String.raw`no|aún no|todavía no|sin|non|niet|nog niet|não|ainda não|dès que|une fois|cuando|quando|zodra|nie)\s+(?:[\p{L}'’]+\s+){0,3}$`,
+);
+
+/** The phrase of `written` that reports an agreement signed, dated or named ("Signed on 12 December",
+ * "renouvellement signé"), if one does; not a signature still to come or denied. */
+export function signedIn(written: string): string | undefined {
+  const text = readableText(written);
+  const m = SIGNED.exec(text);
+  if (!m) return undefined;
+  const before =
+    text
+      .slice(0, m.index)
+      .split(/[.;:!?\n]/)
+      .at(-1) ?? '';
+  return UNSIGNED_BEFORE.test(before) ? undefined : m[0];
+}
+
 /** A check reported passed in the words of whoever ran it: "checked the S3 export for staging: all
  * log groups present. OK.", "Export geprüft: in Ordnung", "vérifié l'export : OK", "getest: groen".
  * A verb saying the check was done, and after it a sentence (or the part after a colon) that is

@@ -13,7 +13,7 @@ import { documentIndex, namesOtherKey, namesValue, judgesUndo } from './document
 import { ticketsIn, type Message } from './log.js';
 import { keyName } from './readers.js';
 import { readIntent, withdrawalIn } from './intent.js';
-import { approvedIn, conditionWords } from './conditions.js';
+import { approvedIn, conditionWords, signedIn } from './conditions.js';
 import { contractPathsOf } from './contract-history.js';
 import { mentions } from './envnames.js';
 import { newestFirst } from './ordering.js';
@@ -188,7 +188,8 @@ function citedApproval(
       const names = namesValue(about, value) || ![...others].some((o) => o !== null && namesValue(about, o));
       if (!names || CONDITIONAL.test(p.text) || rejectedIn(p.text, written) || judgesUndo(p.text, value) || withdrawal(p.text, change.from)) continue;
       // The clause that approves says for which environment: "v8 approved for staging; production stays on v7".
-      const clause = p.text.split(/[;\n]|(?<=[.!?])\s+/).find((c) => approvedIn(c));
+      // (An agreement's signature is its approval: "Signed on 12 December (CS-5521)", conditions.ts `signedIn`.)
+      const clause = p.text.split(/[;\n]|(?<=[.!?])\s+/).find((c) => approvedIn(c) ?? signedIn(c));
       if (!clause || (!mentions(clause, offender) && elsewhere.some((e) => mentions(clause, e)))) continue;
       return {
         where: `${doc.path}:${p.line} (written in ${short(doc.written.sha)}, ${named ? 'cited by' : 'titled with the change of'} ${short(change.commit)})`,
