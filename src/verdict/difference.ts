@@ -2262,7 +2262,7 @@ function choose(c: Case, x: Facts): Partial {
     if (reply) return reply;
     // Held until a version reaches an environment ("off until 4.2.1 is in production"): a later record
     // of that version there (a deploy log's row, "4.2.1 deployed to production") is the end it waited for.
-    const wait = commit ? versionWaitedFor(said, intent.temporary.phrase, deliberate, context.environments) : undefined;
+    const wait = commit ? versionWaitedFor(said, intent.temporary.phrase, deliberate, context.environments, true) : undefined;
     const reached = wait && commit ? versionReached(wait, context.log, commit.date, context.today) : undefined;
     if (wait && reached) {
       f.add('intent', `${short(commit!.commit)} holds the value until ${wait.version} is in ${wait.env} ("${wait.clause.slice(0, 100)}")`, commit!.commit);

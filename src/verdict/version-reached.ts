@@ -12,7 +12,7 @@ import { mentions } from './envnames.js';
 import { readDeadline } from './deadline.js';
 import { dateIn } from './calendar.js';
 import { regex } from './pattern.js';
-import type { CommitLog } from './log.js';
+import { ticketsIn, type CommitLog } from './log.js';
 import { describeCommit, describeMessage, short } from './words.js';
 
 /** The version a time limit waits for, and the environment it is to reach. */
@@ -20,6 +20,8 @@ export interface VersionWait {
   version: string;
   env: EnvName;
   clause: string;
+  /** `version` is a ticket whose work the wait is for ("once AUTH-902 is in production"). */
+  ticket?: boolean;
 }
 
 /** A record that the version reached the environment. */
@@ -60,16 +62,27 @@ function notDone(s: string): boolean {
 
 /** The version and environment the time limit at `phrase` in `text` waits for: the version named
  * in the limit's own clause, and the environment that clause names (or, naming none, the one the
- * change was made in: "off until 4.2.1 ships"). One environment only. */
-export function versionWaitedFor(text: string, phrase: string, env: EnvName, environments: readonly EnvName[]): VersionWait | undefined {
+ * change was made in: "off until 4.2.1 ships"). One environment only. With `tickets`, a clause that
+ * names no version may wait for a ticket's work instead ("back to 65536 once AUTH-902 is in
+ * production", "zurück, sobald AUTH-902 in Produktion ist"): one ticket only, and it must name the
+ * environment the work is to reach — a ticket alone ("until OPS-4 is done") is a task, not a release. */
+export function versionWaitedFor(text: string, phrase: string, env: EnvName, environments: readonly EnvName[], tickets = false): VersionWait | undefined {
   const at = text.indexOf(phrase);
   if (at < 0) return undefined;
   const rest = text.slice(at + phrase.length);
   const end = rest.search(/[;\n]|[.!?](?=\s|$)|,\s/);
   const clause = (phrase + (end < 0 ? rest : rest.slice(0, end))).slice(0, 160);
-  const version = VERSION.exec(clause)?.[1];
-  if (!version) return undefined;
   const named = environments.filter((e) => mentions(clause, e));
+  const version = VERSION.exec(clause)?.[1];
+  if (!version) {
+    if (!tickets) return undefined;
+    // A ticket's wait is read in the phrase's whole sentence ("Vorübergehend, bis AUTH-902 in Produktion ist").
+    const stop = rest.search(/[;\n]|[.!?](?=\s|$)/);
+    const sentence = (phrase + (stop < 0 ? rest : rest.slice(0, stop))).slice(0, 160);
+    const cited = ticketsIn(sentence);
+    const into = environments.filter((e) => mentions(sentence, e));
+    return cited.length === 1 && into.length === 1 ? { version: cited[0]!, env: into[0]!, clause: sentence.trim(), ticket: true } : undefined;
+  }
   const into = named.length === 0 ? env : named.length === 1 ? named[0]! : undefined;
   return into ? { version, env: into, clause: clause.trim() } : undefined;
 }
@@ -153,23 +166,36 @@ function recordDay(line: string, order: 'dm' | 'md' | undefined): string | undef
   return undefined;
 }
 
+// A release log's title: "Releases — May 2028", "Release notes", "Changelog", "Deploy log",
+// "Versionshinweise", "Notas de versão", "Notes de version", "Note di rilascio", "Wydania".
+const RELEASE_LOG = regex(
+  'iu',
+  String.raw`(?<![\p{L}])(?:releases|release[ -]?notes|change[ -]?log|deploy(?:ment)?s|deploy[ -]?log|versionshinweise|`,
+  String.raw`notas de (?:la )?versi[oó]n|notas de vers[aã]o|lan[cç]amentos|notes de (?:version|publication)|mises en production|`,
+  String.raw`note di rilascio|rilasci|wydania|releasenotes|lanzamientos)(?![\p{L}])`,
+);
+
 /** A release's own record: a document whose title names the waited-for version, with a line (a list
  * item, a table row) naming the environment beside the day it went there — a day not after the
- * record was written (a day after it is a schedule, not a record) nor after today. */
+ * record was written (a day after it is a schedule, not a record) nor after today. A ticket's work
+ * is recorded in a release log ("# Releases — February 2028" … "- **2 Feb, production:** AUTH-902
+ * login rate limiting"): there the line itself names the ticket, and its day may be written out. */
 function releaseRecord(
   doc: { text: string },
   named: RegExp,
   env: EnvName,
   written: string,
   today?: string,
+  ticket = false,
 ): { line: number; quote: string; date: string } | undefined {
   const lines = doc.text.split('\n');
   const title = lines.find((l) => /^\s*#/.test(l));
-  if (!title || !named.test(title)) return undefined;
+  if (!title || !(ticket ? RELEASE_LOG.test(title) : named.test(title))) return undefined;
   const order = dayOrder(doc.text);
   for (const [i, line] of lines.entries()) {
     if (!RECORD_LINE.test(line) || !mentions(line, env) || /\?\s*$/.test(line) || notDone(line.replace(NO_ROLLBACK, ' '))) continue;
-    const on = recordDay(line, order);
+    if (ticket && !named.test(line)) continue;
+    const on = recordDay(line, order) ?? (ticket ? dateIn(line, written, 'near') : undefined);
     if (!on || on > written.slice(0, 10) || (today && on > today)) continue;
     return { line: i + 1, quote: line.trim().slice(0, 160), date: on };
   }
@@ -198,7 +224,9 @@ const ISO = /\b(\d{4}-\d{2}-\d{2})\b/;
 /** The first record written after `after` (and by `today`) that the waited-for version reached its environment. */
 export function versionReached(wait: VersionWait, log: CommitLog | undefined, after: string, today?: string): VersionReached | undefined {
   if (!log) return undefined;
-  const named = new RegExp(`(?<![\\w.-])v?${escape(wait.version)}(?![\\w-]|\\.\\d)`, 'u');
+  const named = wait.ticket
+    ? new RegExp(`(?<![\\w-])${escape(wait.version)}(?![\\w]|-\\d)`, 'u')
+    : new RegExp(`(?<![\\w.-])v?${escape(wait.version)}(?![\\w-]|\\.\\d)`, 'u');
   const from = Date.parse(after);
   const found: VersionReached[] = [];
   const read = (line: string, written: string): string | undefined => {
@@ -215,7 +243,7 @@ export function versionReached(wait: VersionWait, log: CommitLog | undefined, af
   for (const doc of log.documents) {
     const by = log.messages.get(doc.sha);
     if (!by || Date.parse(by.date) <= from || (today && by.date.slice(0, 10) > today)) continue;
-    const record = releaseRecord(doc, named, wait.env, by.date, today);
+    const record = releaseRecord(doc, named, wait.env, by.date, today, wait.ticket);
     if (record) found.push({ where: `${doc.path}:${record.line} (written in ${short(doc.sha)})`, sha: doc.sha, quote: record.quote, date: record.date });
     const lines = doc.text.split('\n');
     for (const [i, line] of lines.entries()) {
