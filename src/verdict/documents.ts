@@ -7,8 +7,8 @@
 // incident never makes a hand edit look meant, and documents never report work done.
 import { namesByOption } from './changed-option.js';
 import { ticketsIn, type CommitLog, type Message } from './log.js';
-import { foreignSays } from './languages.js';
-import { KEEP_IDIOM, pattern, regex } from './pattern.js';
+import { foreignSays, saidMatch } from './languages.js';
+import { KEEP_IDIOM, pattern, regex, sourceOf } from './pattern.js';
 import { once } from './once.js';
 import { AHEAD, negatedAfter, negatedBefore, undecided } from './conditions.js';
 import { namesDate } from './deadline.js';
@@ -629,8 +629,11 @@ export const PUT_BACK_VERB = regex(
 );
 
 // The value named right after going back, as a procedure's step writes it: "set X back to 20", "X wieder auf 20",
-// "X terug naar 20", "di nuovo a 20", "de nuevo a 20", "z powrotem na 20", "kembalikan ke 20".
-const BACK_TO = String.raw`(?<![\p{L}])(?:back to|zurück auf|wieder auf|terug naar|weer op|di nuovo a|de nuevo a|de novo para|z powrotem na|kembali ke|kembalikan ke|dikembalikan ke)\s{1,3}`;
+// "X terug naar 20", "di nuovo a 20", "de nuevo a 20", "z powrotem na 20", "tilbake til 20", "kembalikan ke 20".
+const BACK_TO = sourceOf(
+  String.raw`(?<![\p{L}])(?:back to|zurück auf|wieder auf|terug naar|weer op|di nuovo a|de nuevo a|de novo para|z powrotem na|`,
+  String.raw`tillbaka till|tilbage til|tilbake til|kembali ke|kembalikan ke|dikembalikan ke)\s{1,3}`,
+);
 
 /** A step putting the value back to `value` ("set WORKER_PREFETCH back to 20", "remettre X à 20"), said as a plan or an
  * instruction for when something has served (a condition is what such a step has): its words. `planned`: a put-back
@@ -943,7 +946,7 @@ export function decidesKeep(text: string, onObject = false): string | undefined 
   if (pendingHold(text)) return undefined;
   // A keep only a question holds ("keep it or remove it?") is the decision asked for, not one made (stated.ts).
   const said = statedOnly(text);
-  return KEEP_DECISION.exec(said)?.[0] ?? keepUntil(said) ?? foreignKeep(said) ?? (onObject ? KEEP_ON_OBJECT.exec(said)?.[0] : undefined);
+  return saidMatch(KEEP_DECISION, said)?.[0] ?? keepUntil(said) ?? foreignKeep(said) ?? (onObject ? KEEP_ON_OBJECT.exec(said)?.[0] : undefined);
 }
 
 /** A decision to keep it in a language read (languages.ts): "zostawiamy 10 ms na stałe", "wpisać … do
@@ -1027,7 +1030,7 @@ export function documentedKeep(
     // its "keep it at 45" is the proposal taken back, which a contract entry would then outweigh.
     const takenBack = documentIndex(log!).find((d) => d.path === passage.file && d.written.sha === passage.written.sha)?.status?.withdraws === true;
     if (takenBack !== withdrawn) continue;
-    const phrase = KEEP_DECISION.exec(passage.text)?.[0] ?? keepUntil(passage.text) ?? keepsValue(passage.text, key, value) ?? foreignKeep(passage.text);
+    const phrase = saidMatch(KEEP_DECISION, passage.text)?.[0] ?? keepUntil(passage.text) ?? keepsValue(passage.text, key, value) ?? foreignKeep(passage.text);
     if (phrase && (!held || Date.parse(passage.written.date) > Date.parse(held.passage.written.date))) return { passage, phrase };
   }
   return held;

@@ -3178,7 +3178,7 @@ function doubtWords(lang: Exclude<Language, 'en'>): { before?: RegExp; after?: R
       .join('|');
   // A negation governs the word right after it, or one or two words on ("no es temporal", "nicht
   // mehr nötig"); where words run together, the characters right before it.
-  const gap = spaced(lang) ? String.raw`(?:\s+[\p{L}'’-]+){0,2}\s*$` : String.raw`\s?$`;
+  const gap = spaced(lang) ? String.raw`(?:\s+[\p{L}\p{N}'’-]+){0,2}\s*$` : String.raw`\s?$`;
   const behind = spaced(lang) ? String.raw`^\s*(?:[\p{L}'’-]+\s+)?` : String.raw`^\s?\p{L}{0,4}?\s?`;
   r = {
     ...(w.negation.length ? { before: new RegExp(`(?:${alt(w.negation)})${gap}`, 'iu') } : {}),
