@@ -13,7 +13,9 @@
 //   negated, not asked — with the event it waits for after a lead ("after", "once", "dopo", "nach",
 //   "après", "después de", "na", "efter", "po") or before a Japanese one ("後に", "したら", "次第", "完了後");
 // - the event is reported over in a clause naming it with a word of having happened, written after
-//   the edit (the record's own timeline counts: "05:40 failover completato").
+//   the edit (the record's own timeline counts: "05:40 failover completato");
+// - or, where the step is put on a day instead of an event ("switch prd's Service back to green on 3 June,
+//   09:00"), that day has passed: the time the record gave it has come (holdout-32/25).
 import type { EnvName } from '../model/types.js';
 import type { CommitLog } from './log.js';
 import { documentIndex, keyName, putsBackTo } from './documents.js';
@@ -28,6 +30,7 @@ import { pattern, regex } from './pattern.js';
 import { logTexts } from './texts.js';
 import { versionIn, versionPassedIn, versionReached } from './version-reached.js';
 import { day, short } from './words.js';
+import { dateIn, ON_A_DAY } from './calendar.js';
 
 export interface PausedChange {
   key: string;
@@ -63,7 +66,7 @@ const NEGATED = /(?<![\p{L}])(?:not|never|don't|do not|nicht|nie|ne pas|no|non|n
 const AFTER = regex(
   'iu',
   String.raw`(?<![\p{L}])(?:after|once|as soon as|when|following|dopo|nach|sobald|après|dès que|quand|lorsque|después de|después del|tras|cuando|`,
-  String.raw`depois de|depois do|depois da|após|assim que|quando|na|zodra|efter|när|po|gdy|kiedy|setelah|sesudah|begitu|ketika)(?![\p{L}])\s+((?:[^.;\n()]|\.(?=\w)){3,60})`,
+  String.raw`depois de|depois do|depois da|após|assim que|quando|na|zodra|efter|när|når|etter|po|gdy|kiedy|setelah|sesudah|begitu|ketika)(?![\p{L}])\s+((?:[^.;\n()]|\.(?=\w)){3,60})`,
 );
 // Japanese puts the lead after the event: "2.3.1 のデプロイ後に", "移行が完了したら", "修正リリース次第".
 const AFTER_JA = /([^。、\n]{2,40}?)(?:の後に|後に|したら|次第|完了後|の後|してから|以降)/u;
@@ -95,7 +98,19 @@ export function resumeDue(change: PausedChange, log: CommitLog | undefined, toda
         const undo = resumeIn(sentence, doc.text) ?? back;
         if (!undo) continue;
         const event = eventOf(sentence, sentence.indexOf(undo));
-        if (!event) continue;
+        if (!event) {
+          // No event, but a day: the step was put on it, and once it has passed the step is due.
+          const passed = dayPassed(sentence.slice(sentence.indexOf(undo) + undo.length), doc.written.date, change.editedAt, today);
+          if (passed) {
+            return {
+              evidence:
+                `${doc.path}:${p.line} (written in ${short(doc.written.sha)}, ${day(doc.written.date)}) puts ${change.env}'s hand edit back ` +
+                `("${undo}") on ${passed}, which has passed: "${sentence.trim().slice(0, 160)}"`,
+              sha: doc.written.sha,
+            };
+          }
+          continue;
+        }
         const met = eventMet(event, sentence, change, log, today);
         if (!met) continue;
         return {
@@ -108,6 +123,18 @@ export function resumeDue(change: PausedChange, log: CommitLog | undefined, toda
     }
   }
   return undefined;
+}
+
+// The day a step is put on, right after it: "back to green on **3 June, 09:00**", "wieder auf 30 am 3.6.",
+// "remettre à 30 le 3 juin" (calendar.ts' words that lead a day).
+const ON_DAY = regex('iu', String.raw`^[\s*_]{0,4}(?:${ON_A_DAY})\s+[*_]{0,2}\d`);
+
+/** The day the rest of a step's sentence puts it on, where that day is after the edit and before today: the
+ * step's time has come. Undefined without a day right after the step, or with one still ahead. */
+function dayPassed(rest: string, written: string, editedAt: string, today: string | undefined): string | undefined {
+  if (!today || !ON_DAY.test(rest)) return undefined;
+  const on = dateIn(rest.slice(0, 40), written);
+  return on !== undefined && on >= editedAt.slice(0, 10) && on < today ? on : undefined;
 }
 
 /** A passage naming the object or key with the value the edit wrote (the procedure's own step: `kubectl patch … 300`). */
