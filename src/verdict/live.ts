@@ -129,9 +129,14 @@ function keepAbout(text: string, key: string, live: string | null): string | und
     ...keyWords(key),
   ].map((w) => w.toLowerCase());
   for (const clause of text.split(/\n+|(?<=[.!?;])\s+/)) {
-    const keep = KEEP.exec(clause)?.[0];
-    if (!keep) continue;
+    const found = KEEP.exec(clause);
+    const keep = found?.[0];
+    if (!found || !keep) continue;
     const lower = clause.toLowerCase();
+    // "keeps the old PayPal return route": a keep whose own object is another thing keeps that thing, whatever
+    // else the clause names (the object's name in the subject, "storefront 4.12.1 on green (keeps …)").
+    const object = /^(?:keep|keeps|keeping|kept)$/i.test(keep) ? KEPT_OBJECT.exec(clause.slice(found.index + keep.length))?.[1]?.toLowerCase() : undefined;
+    if (object !== undefined && !namesTheEdit(object, words, live)) continue;
     const aboutIt =
       words.some((w) => lower.includes(w)) ||
       (live !== null && live.length > 0 && lower.includes(live.toLowerCase())) ||
@@ -139,6 +144,21 @@ function keepAbout(text: string, key: string, live: string | null): string | und
     if (aboutIt) return keep;
   }
   return undefined;
+}
+
+// What a keep verb keeps, where it names it: "keeps the old PayPal return route", "keep a copy of the dump" —
+// a determiner and the words up to the clause's end.
+const KEPT_OBJECT = /^\s+((?:the|a|an|its|their|our|his|her)\s+[^,;:.()\n]{2,80})/iu;
+/** Does the object a keep names speak of the edited value: a word of its key, the live value, the edit itself,
+ * or the value by its size ("keep the higher limit")? */
+function namesTheEdit(object: string, words: string[], live: string | null): boolean {
+  return (
+    words.some((w) => object.includes(w)) ||
+    (live !== null && live.length > 0 && object.includes(live.toLowerCase())) ||
+    /\b(?:edit|patch|change|value|override|hot-?fix|mitigation|setting|workaround|fix|higher|lower|raised|bigger|larger|smaller|current|live|limit|number|timeout)\b/i.test(
+      object,
+    )
+  );
 }
 
 /** A hand edit someone wrote about: what the note says decides, not that it exists. */
