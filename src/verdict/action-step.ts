@@ -33,6 +33,15 @@ const CALLED_OFF = regex(
   String.raw`annullat[oa]|scartat[oa]|geannuleerd|vervallen|afgewezen|avbruten|avbrutt|aflyst|avlyst|anulowan[eya]|odrzucon[eya]|peruttu|hylätty)(?![\p{L}])`,
 );
 
+// A value said where a key stands, not where it is to go: "staat op 200", "steht auf 200", "står på 200",
+// "est à 200", "está en 200", "is still at" — the "to" words double as "at" in these languages, and a
+// status line ("MAX_UPLOAD_MB staat op 200 in test/acc, prod op 50") lists no step.
+const STANDS = regex(
+  'iu',
+  String.raw`(?<![\p{L}])(?:staat|staan|stond|stonden|steht|stehen|stand|standen|står|stod|est|sont|était|está|están|estaba|sta|stanno|stava|fica|ficam|estão|stoi|stoją)`,
+  String.raw`(?:\s+(?:nog|al|noch|schon|bereits|fortfarande|redan|toujours|déjà|todavía|aún|ya|ancora|già|ainda|já|nadal|już))?$`,
+);
+
 /** The line ends in a question mark (a table row's before its closing bar): trimmed, not matched, since a
  * pattern anchored at the end after white space backtracks quadratically on a run of it. */
 function asked(line: string): boolean {
@@ -74,7 +83,7 @@ export function actionStep(
       for (const part of line.split(/\||;|(?<=[.!])\s/)) {
         if (!mentions(part, env) || !named.test(part)) continue;
         const to = step.exec(part);
-        if (!to || negatedBefore(part, to.index, 'clause')) continue;
+        if (!to || negatedBefore(part, to.index, 'clause') || STANDS.test(part.slice(Math.max(0, to.index - 40), to.index).trimEnd())) continue;
         return { where: `${doc.path} (written in ${short(doc.written.sha)})`, sha: doc.written.sha, item: line.trim().slice(0, 200) };
       }
     }

@@ -43,6 +43,11 @@ describe('an action item moving an environment to the value', () => {
     ['another key', '| demo maxHeaderKb → 256 | edge team | open |\n'],
     ['another value', '| demo maxBodyKb → 512 | edge team | open |\n'],
     ['the value it keeps', '- demo keeps maxBodyKb at 1024; 256 is for production only\n'],
+    // Where the value stands, not where it goes ("op", "auf", "på", "à", "en" double as "at").
+    ['a status line, Dutch', '- maxBodyKb staat op 256 in staging sinds de sync, demo op 1024.\n'],
+    ['a status line, German', '- maxBodyKb steht schon auf 256 in staging und demo\n'],
+    ['a status line, Swedish', '- demo: maxBodyKb står fortfarande på 256 enligt loggen\n'],
+    ['a status line, French', '| demo | maxBodyKb est à 256 depuis lundi |\n'],
   ])('%s: no step', (_what, text) => {
     expect(actionStep(KEY, 'demo', '256', CHANGED, logWith(text), '2026-11-01')).toBeUndefined();
   });
