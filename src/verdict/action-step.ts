@@ -7,7 +7,7 @@
 // an item cancelled, declined or negated, nor one asked, nor one written before the change.
 import type { EnvName } from '../model/types.js';
 import { negatedBefore } from './conditions.js';
-import { documentIndex, keyNamePattern } from './documents.js';
+import { documentIndex, keyNamePattern, namesQualifier, qualifiersOf } from './documents.js';
 import { mentions } from './envnames.js';
 import type { CommitLog } from './log.js';
 import { regex } from './pattern.js';
@@ -73,6 +73,9 @@ export function actionStep(
   const named = keyNamePattern(key) ?? pathNamePattern(key);
   if (!log || !named || value === null || value.trim() === '') return undefined;
   const step = regex('iu', TO, String.raw`\s*[\x60"'“]?`, escape(value), String.raw`(?![\p{L}\p{N}_]|[.,]\p{N})`);
+  // A leaf another key of the scan shares (`api.timeout`, `db.timeout`) names this key only with a word of
+  // its own path, as documented.ts reads passages ("production timeout raised to 30" names neither).
+  const qualifiers = qualifiersOf(key, log);
   for (const doc of documentIndex(log)) {
     const written = doc.written.date;
     if (Date.parse(written) <= Date.parse(changedAt) || (today && written.slice(0, 10) > today)) continue;
@@ -81,7 +84,7 @@ export function actionStep(
       if (line.length > 400 || asked(line) || CALLED_OFF.test(line)) continue;
       // One cell of a table, one clause of a list item: the environment, the key and the value together.
       for (const part of line.split(/\||;|(?<=[.!])\s/)) {
-        if (!mentions(part, env) || !named.test(part)) continue;
+        if (!mentions(part, env) || !named.test(part) || (qualifiers && !namesQualifier(part.toLowerCase(), qualifiers))) continue;
         const to = step.exec(part);
         if (!to || negatedBefore(part, to.index, 'clause') || STANDS.test(part.slice(Math.max(0, to.index - 40), to.index).trimEnd())) continue;
         return { where: `${doc.path} (written in ${short(doc.written.sha)})`, sha: doc.written.sha, item: line.trim().slice(0, 200) };
