@@ -69,13 +69,17 @@ export function actionStep(
   changedAt: string,
   log: CommitLog | undefined,
   today?: string,
+  /** Asked for a key no contract entry pairs with the environment (a cross-env difference): a leaf another
+   * key of the scan shares must come with a word of the key's own path. A contract pair's item names the
+   * pair's key in the post-mortem of its change ("sandbox maxComplexity → 400"), and is read as before. */
+  shared: 'qualified' | 'any' = 'any',
 ): ActionStep | undefined {
   const named = keyNamePattern(key) ?? pathNamePattern(key);
   if (!log || !named || value === null || value.trim() === '') return undefined;
   const step = regex('iu', TO, String.raw`\s*[\x60"'“]?`, escape(value), String.raw`(?![\p{L}\p{N}_]|[.,]\p{N})`);
   // A leaf another key of the scan shares (`api.timeout`, `db.timeout`) names this key only with a word of
   // its own path, as documented.ts reads passages ("production timeout raised to 30" names neither).
-  const qualifiers = qualifiersOf(key, log);
+  const qualifiers = shared === 'qualified' ? qualifiersOf(key, log) : undefined;
   for (const doc of documentIndex(log)) {
     const written = doc.written.date;
     if (Date.parse(written) <= Date.parse(changedAt) || (today && written.slice(0, 10) > today)) continue;

@@ -1650,7 +1650,7 @@ function choose(c: Case, x: Facts): Partial {
     // A record written since lists the lagging environment's move to the value as an action ("Action: set
     // production's cache.ttl to 300000", "- [ ] prod: ttl -> 300000"): whoever wrote it decided the step,
     // and the file has not taken it yet (action-step.ts, as for a contract's offender).
-    const step = commit && target !== null ? actionStep(d.key, drifted, target, commit.date, context.log, context.today) : undefined;
+    const step = commit && target !== null ? actionStep(d.key, drifted, target, commit.date, context.log, context.today, 'qualified') : undefined;
     if (step) {
       f.add(
         'intent',
