@@ -128,11 +128,6 @@ export async function blobsAt(repo: string, commit: string, paths: string[]): Pr
   return blobs;
 }
 
-/** A blob's bytes (`git cat-file blob`), for the one or two small files a walk reads aside. */
-export async function blobContent(repo: string, blob: string): Promise<Buffer> {
-  return (await runGitOnce(repo, ['cat-file', 'blob', blob])).stdout;
-}
-
 /** What a history walk needs to know of the repository first, from one `git rev-parse`. */
 export async function repoFacts(repo: string): Promise<{ shallow: boolean; commonDir: string; head: string | undefined }> {
   const [shallow, commonDir, head] = await gitLines(repo, ['rev-parse', '--is-shallow-repository', '--git-common-dir', 'HEAD']);

@@ -16,8 +16,9 @@ import { PROCESS_FINGERPRINT, type SecretFingerprint } from '../parse/fingerprin
 import type { ParseStats } from './versions.js';
 import { diffItems, orderEvents, WorkQueue, type BrokenVersion } from './differ.js';
 import type { RepoFacts } from '../git/repo.js';
-import { blobContent, blobsAt, findRenames, gitLines, repoFacts, streamLog, type LogCommit, type RawEntry } from '../git/log.js';
+import { blobsAt, findRenames, gitLines, repoFacts, streamLog, type LogCommit, type RawEntry } from '../git/log.js';
 import { configuredFiles, insidePath, predecessorOf, type Place } from './configured.js';
+import { committedBytes } from '../git/write.js';
 import { undriftDirIn } from '../git/undrift-dir.js';
 import { readInside } from '../sources/boundary.js';
 import { formatOfFile, type Format } from '../parse/format.js';
@@ -157,12 +158,9 @@ export async function readHistory(repo: string, environments: EnvironmentConfig[
   const configAt = (commit: string, file: string) => {
     let read = configsAt.get(commit);
     if (!read) {
-      read = blobsAt(repo, commit, [file]).then(async (blobs) => {
-        const blob = blobs.get(file);
-        if (!blob) return undefined;
-        const content = await blobContent(repo, blob);
-        return content.length > limits.fileBytes ? undefined : configuredFiles(content.toString('utf8'), limits);
-      });
+      read = committedBytes(repo, commit, file).then((content) =>
+        content === undefined || content.length > limits.fileBytes ? undefined : configuredFiles(content.toString('utf8'), limits),
+      );
       configsAt.set(commit, read);
     }
     return read;
