@@ -35,4 +35,5 @@ export const SPENT = [
   'holdout-30',
   'holdout-31',
   'holdout-32',
+  'holdout-33',
 ];
