@@ -1,5 +1,5 @@
 import { runGitOnce } from '../git/child.js';
-import { gitLines } from '../git/log.js';
+import { blobsAt, gitLines } from '../git/log.js';
 import type { CommitGraph } from './stack.js';
 import type { LogCommit } from '../git/log.js';
 
@@ -121,34 +121,46 @@ export async function keptFiles(
 
 /** For each ask at a merge (other commits are left out): the index of the first parent whose
  * blob at the path is the merge's own (both absent counts as equal). One `cat-file --batch-check`
- * for every ask and parent. */
+ * for every ask and parent; a path holding a newline cannot be a line of its input (it would shift
+ * every later answer), so such an ask is answered by `ls-tree -z` at the merge and each parent. */
 async function parentKept<Ask extends { sha: string; path: string }>(
   repo: string,
   graph: CommitGraph,
   asks: Ask[],
 ): Promise<Array<{ ask: Ask; side: number }>> {
   const lines: string[] = [];
-  const atMerges: Array<{ ask: Ask; parents: number }> = [];
+  const atMerges: Array<{ ask: Ask; parents: string[]; ids?: Array<string | null> }> = [];
   for (const ask of asks) {
     const parents = graph.parents.get(ask.sha) ?? [];
     if (parents.length < 2) continue;
+    if (ask.path.includes('\n')) {
+      const ids = await Promise.all([ask.sha, ...parents].map(async (commit) => (await blobsAt(repo, commit, [ask.path])).get(ask.path) ?? null));
+      atMerges.push({ ask, parents, ids });
+      continue;
+    }
     lines.push(`${ask.sha}:${ask.path}`, ...parents.map((p) => `${p}:${ask.path}`));
-    atMerges.push({ ask, parents: parents.length });
+    atMerges.push({ ask, parents });
   }
-  if (lines.length === 0) return [];
-  const answer = await runGitOnce(repo, ['cat-file', '--batch-check=%(objectname)'], { input: `${lines.join('\n')}\n` });
-  if (answer.exitCode !== 0) throw new Error(`git cat-file failed: ${answer.stderr.trim().split('\n')[0]}`);
-  // An id, or `<name> missing` where the path does not exist at that commit.
-  const ids = answer.stdout
-    .toString('utf8')
-    .split('\n')
-    .map((line) => (/^[0-9a-f]{40,64}$/.test(line) ? line : null));
+  if (atMerges.length === 0) return [];
+  let batch: Array<string | null> = [];
+  if (lines.length > 0) {
+    const answer = await runGitOnce(repo, ['cat-file', '--batch-check=%(objectname)'], { input: `${lines.join('\n')}\n` });
+    if (answer.exitCode !== 0) throw new Error(`git cat-file failed: ${answer.stderr.trim().split('\n')[0]}`);
+    // An id, or `<name> missing` where the path does not exist at that commit.
+    batch = answer.stdout
+      .toString('utf8')
+      .split('\n')
+      .map((line) => (/^[0-9a-f]{40,64}$/.test(line) ? line : null));
+  }
   const out: Array<{ ask: Ask; side: number }> = [];
   let at = 0;
-  for (const { ask, parents } of atMerges) {
-    const own = ids[at];
-    const side = ids.slice(at + 1, at + 1 + parents).indexOf(own ?? null);
-    at += 1 + parents;
+  for (const { ask, parents, ids: own } of atMerges) {
+    let ids = own;
+    if (!ids) {
+      ids = batch.slice(at, at + 1 + parents.length);
+      at += 1 + parents.length;
+    }
+    const side = ids.slice(1).indexOf(ids[0] ?? null);
     if (side >= 0) out.push({ ask, side });
   }
   return out;
