@@ -2,6 +2,7 @@ import { UserError } from '../errors.js';
 import { connect, describeFailure, LiveUnavailable } from '../sources/live/kubernetes.js';
 import { parseKeyPath } from '../parse/keypath.js';
 import type { LiveChange } from './plan.js';
+import { isMap } from '../model/is-map.js';
 
 /** What a live patch would do, from the server's own dry run. */
 export interface LivePreview {
@@ -32,7 +33,6 @@ export interface LivePatchResult {
 export const FIELD_MANAGER = 'undrift';
 
 type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 interface FieldRef {
   kind: 'ConfigMap' | 'Deployment' | 'StatefulSet' | 'DaemonSet';
@@ -59,12 +59,12 @@ function fieldRef(change: LiveChange): FieldRef {
 
 function valueIn(object: Obj, ref: FieldRef): string | null {
   if (ref.dataKey !== undefined) {
-    const data = isObj(object.data) ? object.data : {};
+    const data = isMap(object.data) ? object.data : {};
     return typeof data[ref.dataKey] === 'string' ? (data[ref.dataKey] as string) : null;
   }
-  const spec = isObj(object.spec) && isObj(object.spec.template) && isObj(object.spec.template.spec) ? object.spec.template.spec : {};
-  const container = (Array.isArray(spec.containers) ? spec.containers : []).find((c) => isObj(c) && c.name === ref.container) as Obj | undefined;
-  const item = (Array.isArray(container?.env) ? container.env : []).find((e) => isObj(e) && e.name === ref.variable) as Obj | undefined;
+  const spec = isMap(object.spec) && isMap(object.spec.template) && isMap(object.spec.template.spec) ? object.spec.template.spec : {};
+  const container = (Array.isArray(spec.containers) ? spec.containers : []).find((c) => isMap(c) && c.name === ref.container) as Obj | undefined;
+  const item = (Array.isArray(container?.env) ? container.env : []).find((e) => isMap(e) && e.name === ref.variable) as Obj | undefined;
   return typeof item?.value === 'string' ? item.value : null;
 }
 

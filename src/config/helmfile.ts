@@ -7,6 +7,7 @@ import { parseYaml } from '../parse/yaml.js';
 import { mayPassReadLimits } from '../parse/yaml-cost.js';
 import { identitySegment } from '../parse/keypath.js';
 import type { Mount } from '../parse/mount.js';
+import { isMap } from '../model/is-map.js';
 
 /** One environment's stack from a helmfile: its `environments.<env>.values` files at the top, then
  * each release's values files under the release (`releases[name=api].`). */
@@ -202,7 +203,6 @@ export function helmfileStacks(
 /** Values files' maps merged as helmfile merges an environment's values: a later map's keys over
  * an earlier's, maps merged key by key. */
 function mergeValues(maps: unknown[]): Record<string, unknown> {
-  const isMap = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
   const merge = (a: Record<string, unknown>, b: Record<string, unknown>): Record<string, unknown> => {
     const out = { ...a };
     for (const [k, v] of Object.entries(b)) out[k] = isMap(v) && isMap(out[k]) ? merge(out[k], v) : v;

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { ReadLimits } from '../model/limits.js';
 import { parseYaml } from '../parse/yaml.js';
+import { isMap } from '../model/is-map.js';
 
 // An environment's file is the one undrift.yaml named at the time. A team that moves an
 // environment to another file — `application-pro.properties` → `application-pro.yml` with a
@@ -73,5 +74,3 @@ export function insidePath(p: string): string | undefined {
   if (normal === '' || normal === '.' || normal.startsWith('/') || normal === '..' || normal.startsWith('../')) return undefined;
   return normal.replace(/^\.\//, '');
 }
-
-const isMap = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);

@@ -1,25 +1,24 @@
 import type { KeyPath } from '../model/types.js';
 import { formatKeyPath, parseKeyPath, type PathSegment } from './keypath.js';
+import { isMap } from '../model/is-map.js';
 
 // Several documents in one YAML file are told apart by what identifies them, not by where they
 // are: a Spring profile document by the profile it activates for, a Kubernetes object by its
 // kind and name (as manifests name it), and only an anonymous document by its place among the
 // other anonymous ones. So inserting a document moves no other document's keys.
 
-type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** The profiles a Spring document activates for (`spring.config.activate.on-profile`, or the
  * older `spring.profiles`), as written: `staging`, `staging | qa`, `!prod`, a list. */
 export function springProfiles(doc: unknown): string | undefined {
-  if (!isObj(doc)) return undefined;
+  if (!isMap(doc)) return undefined;
   const spring = doc.spring;
   const dotted = (key: string) => doc[key];
   const read = (v: unknown): string | undefined => (typeof v === 'string' ? v.trim() : Array.isArray(v) ? v.map(String).join(',') : undefined);
-  if (isObj(spring)) {
+  if (isMap(spring)) {
     const config = spring.config;
-    const activate = isObj(config) ? config.activate : undefined;
-    const onProfile = isObj(activate) ? read(activate['on-profile']) : undefined;
+    const activate = isMap(config) ? config.activate : undefined;
+    const onProfile = isMap(activate) ? read(activate['on-profile']) : undefined;
     if (onProfile) return onProfile;
     const profiles = read(spring.profiles);
     if (profiles) return profiles;

@@ -5,16 +5,15 @@ import { annotationKey, declaredAnnotations, TEMPLATE_KEY } from './annotations.
 import { joinKey } from './keypath.js';
 import { profilePrefix, springProfiles } from './documents.js';
 import type { FileValues } from './format.js';
+import { isMap } from '../model/is-map.js';
 
 type Obj = Record<string, unknown>;
 
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
-
 export const isManifest = (v: unknown): v is Obj & { apiVersion: string; kind: string } =>
-  isObj(v) && typeof v.apiVersion === 'string' && typeof v.kind === 'string';
+  isMap(v) && typeof v.apiVersion === 'string' && typeof v.kind === 'string';
 
 export const isKustomization = (v: unknown): v is Obj =>
-  isObj(v) && (v.kind === 'Kustomization' || 'resources' in v || 'configMapGenerator' in v || 'images' in v || 'patches' in v || 'bases' in v);
+  isMap(v) && (v.kind === 'Kustomization' || 'resources' in v || 'configMapGenerator' in v || 'images' in v || 'patches' in v || 'bases' in v);
 
 /** Where each workload kind keeps its pod template's spec. */
 export const POD_SPEC_PATH: Record<string, string[]> = {
@@ -34,7 +33,7 @@ function dig(v: unknown, path: string[], locator: Locator): { value: unknown; lo
   let value = v;
   let loc = locator;
   for (const segment of path) {
-    value = isObj(value) ? value[segment] : undefined;
+    value = isMap(value) ? value[segment] : undefined;
     loc = loc.at(segment);
   }
   return { value, locator: loc };
@@ -51,7 +50,7 @@ export function flattenManifest(obj: unknown, locator: Locator, out: Map<KeyPath
     return;
   }
   if (SKIPPED_KINDS.has(obj.kind)) return;
-  const name = isObj(obj.metadata) && typeof obj.metadata.name === 'string' ? obj.metadata.name : '(unnamed)';
+  const name = isMap(obj.metadata) && typeof obj.metadata.name === 'string' ? obj.metadata.name : '(unnamed)';
   const prefix = `${obj.kind}/${name}`;
   // What a person annotates (an ingress's body size, a pod template's scrape switch) configures
   // the object as its spec does: `<Kind>/<name>.metadata.annotations["…"]`, and a workload's pod
@@ -62,21 +61,21 @@ export function flattenManifest(obj: unknown, locator: Locator, out: Map<KeyPath
   const template = TEMPLATE_KEY[obj.kind];
   if (template) {
     const pod = dig(obj, template.path, locator);
-    if (isObj(pod.value)) flattenAnnotations(pod.value.metadata, pod.locator.at('metadata'), `${prefix}.${template.key}`, out);
+    if (isMap(pod.value)) flattenAnnotations(pod.value.metadata, pod.locator.at('metadata'), `${prefix}.${template.key}`, out);
   }
 
   if (obj.kind === 'ConfigMap') {
-    for (const [key, text] of Object.entries(isObj(obj.data) ? obj.data : {})) {
+    for (const [key, text] of Object.entries(isMap(obj.data) ? obj.data : {})) {
       out.set(joinKey(`${prefix}.data`, key), flattenScalar(text, locator.at('data').at(key)));
     }
-    for (const [key, b64] of Object.entries(isObj(obj.binaryData) ? obj.binaryData : {})) {
+    for (const [key, b64] of Object.entries(isMap(obj.binaryData) ? obj.binaryData : {})) {
       out.set(joinKey(`${prefix}.binaryData`, key), fingerprint.value(Buffer.from(String(b64), 'base64'), locator.at('binaryData').at(key).location()));
     }
     return;
   }
   if (obj.kind === 'Secret') {
-    const data = isObj(obj.data) ? obj.data : {};
-    const stringData = isObj(obj.stringData) ? obj.stringData : {};
+    const data = isMap(obj.data) ? obj.data : {};
+    const stringData = isMap(obj.stringData) ? obj.stringData : {};
     for (const [key, b64] of Object.entries(data)) {
       out.set(joinKey(`${prefix}.data`, key), fingerprint.value(Buffer.from(String(b64), 'base64'), locator.at('data').at(key).location()));
     }
@@ -89,7 +88,7 @@ export function flattenManifest(obj: unknown, locator: Locator, out: Map<KeyPath
   const podSpecPath = POD_SPEC_PATH[obj.kind];
   if (podSpecPath) {
     const spec = dig(obj, ['spec'], locator);
-    if (isObj(spec.value) && spec.value.replicas !== undefined) {
+    if (isMap(spec.value) && spec.value.replicas !== undefined) {
       flatten(spec.value.replicas, spec.locator.at('replicas'), `${prefix}.replicas`, out);
     }
     const podSpec = dig(obj, podSpecPath, locator);
@@ -97,25 +96,25 @@ export function flattenManifest(obj: unknown, locator: Locator, out: Map<KeyPath
     // a Job template's (backoffLimit) as `.job.<field>`, the pod's (serviceAccountName, volumes,
     // terminationGracePeriodSeconds, nodeSelector) as `.pod.<field>`: the template and the selector are
     // what they hold or what names them, not settings.
-    if (isObj(spec.value)) {
+    if (isMap(spec.value)) {
       const { replicas: _replicas, template: _template, jobTemplate, selector: _selector, ...own } = spec.value;
       flattenFields(own, spec.locator, prefix, out);
       const job = dig(jobTemplate, ['spec'], spec.locator.at('jobTemplate'));
-      if (isObj(job.value)) {
+      if (isMap(job.value)) {
         const { template: _jobPod, selector: _jobSelector, ...jobOwn } = job.value;
         flattenFields(jobOwn, job.locator, `${prefix}.job`, out);
       }
     }
-    if (isObj(podSpec.value)) {
+    if (isMap(podSpec.value)) {
       const { containers: _containers, initContainers: _initContainers, ...podOwn } = podSpec.value;
       flattenFields(podOwn, podSpec.locator, `${prefix}.pod`, out);
     }
     for (const field of ['initContainers', 'containers']) {
-      const containers = isObj(podSpec.value) ? podSpec.value[field] : undefined;
+      const containers = isMap(podSpec.value) ? podSpec.value[field] : undefined;
       if (!Array.isArray(containers)) continue;
       containers.forEach((container, i) => {
-        const containerName = isObj(container) && typeof container.name === 'string' ? container.name : String(i);
-        const { name: _name, ...rest } = isObj(container) ? container : {};
+        const containerName = isMap(container) && typeof container.name === 'string' ? container.name : String(i);
+        const { name: _name, ...rest } = isMap(container) ? container : {};
         flatten(rest, podSpec.locator.at(field).at(i), `${prefix}.${field}[name=${containerName}]`, out);
       });
     }
@@ -165,7 +164,7 @@ export function flattenKustomization(
   const withIdentity = (field: string, prefix: string, idField: string) => {
     const items = Array.isArray(obj[field]) ? (obj[field] as unknown[]) : [];
     items.forEach((item, i) => {
-      if (!isObj(item) || typeof item[idField] !== 'string') return;
+      if (!isMap(item) || typeof item[idField] !== 'string') return;
       const { [idField]: id, ...rest } = item;
       flatten(rest, locator.at(field).at(i), `${prefix}[${idField}=${String(id)}]`, out);
     });
@@ -178,7 +177,7 @@ export function flattenKustomization(
   ] as const) {
     const generators = Array.isArray(obj[field]) ? (obj[field] as unknown[]) : [];
     generators.forEach((gen, i) => {
-      if (!isObj(gen) || typeof gen.name !== 'string') return;
+      if (!isMap(gen) || typeof gen.name !== 'string') return;
       const genLocator = locator.at(field).at(i);
       const dataPrefix = `${kind}/${gen.name}.data`;
       const put = (key: string, text: string, loc: Locator, fromValue?: Value) => {

@@ -11,6 +11,7 @@ import { parseKeyPath } from '../parse/keypath.js';
 import { CONFLICT_PROBLEM, conflictMarkerLine } from '../parse/conflict.js';
 import { UserError } from '../errors.js';
 import type { Scenario, ScenarioCommit } from './scenario.js';
+import { isMap } from '../model/is-map.js';
 
 type Scalar = string | number | boolean | null;
 
@@ -308,16 +309,14 @@ function keyPath(key: string, root: () => unknown): Array<string | number> {
     else if ('index' in segment) step = segment.index;
     else {
       const { field, value } = segment.match;
-      const at = Array.isArray(node) ? node.findIndex((item) => isRecord(item) && String(item[field]) === value) : -1;
+      const at = Array.isArray(node) ? node.findIndex((item) => isMap(item) && String(item[field]) === value) : -1;
       if (at < 0) throw new UserError(`set:/unset: key ${key}: no list item with ${field}=${value} to write in`);
       step = at;
     }
-    node = isRecord(node) || Array.isArray(node) ? (node as Record<string | number, unknown>)[step] : undefined;
+    node = isMap(node) || Array.isArray(node) ? (node as Record<string | number, unknown>)[step] : undefined;
     return step;
   });
 }
-
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 function dotenvLine(key: string): RegExp {
   return new RegExp(`^(export\\s+)?${key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*=.*$`, 'm');

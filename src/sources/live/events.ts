@@ -1,4 +1,5 @@
 import type { LiveEvent } from '../../model/types.js';
+import { isMap } from '../../model/is-map.js';
 
 // Kubernetes Events about workloads, while the cluster keeps them (about an hour by default:
 // useful during an incident, rarely days later). Both APIs say the same thing in different words:
@@ -7,7 +8,6 @@ import type { LiveEvent } from '../../model/types.js';
 // through both is kept once.
 
 type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 const text = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
 
 const utcOf = (...values: unknown[]): string | undefined => {
@@ -28,11 +28,11 @@ export const EVENT_KINDS = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'R
 export function eventsOf(objects: readonly unknown[]): LiveEvent[] {
   const out = new Map<string, LiveEvent>();
   for (const obj of objects) {
-    if (!isObj(obj) || obj.kind !== 'Event') continue;
-    const modern = isObj(obj.regarding);
-    const about = modern ? (obj.regarding as Obj) : isObj(obj.involvedObject) ? obj.involvedObject : undefined;
+    if (!isMap(obj) || obj.kind !== 'Event') continue;
+    const modern = isMap(obj.regarding);
+    const about = modern ? (obj.regarding as Obj) : isMap(obj.involvedObject) ? obj.involvedObject : undefined;
     if (!about || !EVENT_KINDS.has(String(about.kind)) || !text(about.name)) continue;
-    const series = isObj(obj.series) ? obj.series : {};
+    const series = isMap(obj.series) ? obj.series : {};
     const time = modern
       ? utcOf(series.lastObservedTime, obj.eventTime, obj.deprecatedLastTimestamp, (obj.metadata as Obj | undefined)?.creationTimestamp)
       : utcOf(obj.lastTimestamp, obj.eventTime, obj.firstTimestamp, (obj.metadata as Obj | undefined)?.creationTimestamp);
@@ -40,7 +40,7 @@ export function eventsOf(objects: readonly unknown[]): LiveEvent[] {
     const reason = text(obj.reason) ?? '';
     const message = text(modern ? obj.note : obj.message) ?? '';
     const count = modern ? Number(series.count ?? obj.deprecatedCount ?? 1) : Number(obj.count ?? 1);
-    const reporter = modern ? text(obj.reportingController) : (text(isObj(obj.source) ? obj.source.component : undefined) ?? text(obj.reportingComponent));
+    const reporter = modern ? text(obj.reportingController) : (text(isMap(obj.source) ? obj.source.component : undefined) ?? text(obj.reportingComponent));
     const event: LiveEvent = {
       time,
       regarding: `${String(about.kind)}/${String(about.name)}`,

@@ -1,3 +1,4 @@
+import { isMap } from '../../model/is-map.js';
 // What a live object opens to the outside: a Service of type LoadBalancer or NodePort (or with
 // external IPs), or an Ingress without an authentication annotation, in front of a database, a
 // cache, a queue or an internal port (an admin console, metrics, a debugger). Such an object is an
@@ -6,7 +7,6 @@
 // http) behind a load balancer is what load balancers are for, and is not an exposure.
 
 type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 
 /** Ports whose service is a datastore or an internal endpoint, and what runs there by default. */
@@ -65,13 +65,13 @@ function internalPort(port: Obj): string | undefined {
 /** What the object exposes, in a phrase ("a LoadBalancer Service on port 5432 (PostgreSQL), open to
  * 203.0.113.40/32"), or undefined where it exposes nothing internal. */
 export function exposureOf(raw: Obj & { kind?: string }): string | undefined {
-  const spec = isObj(raw.spec) ? raw.spec : {};
+  const spec = isMap(raw.spec) ? raw.spec : {};
   if (raw.kind === 'Service') {
     const type = typeof spec.type === 'string' ? spec.type : 'ClusterIP';
     const external = list(spec.externalIPs).length > 0;
     if (type !== 'LoadBalancer' && type !== 'NodePort' && !external) return undefined;
-    const selector = isObj(spec.selector) ? Object.values(spec.selector).filter((v): v is string => typeof v === 'string') : [];
-    const ports = list(spec.ports).filter(isObj);
+    const selector = isMap(spec.selector) ? Object.values(spec.selector).filter((v): v is string => typeof v === 'string') : [];
+    const ports = list(spec.ports).filter(isMap);
     const port = ports.map(internalPort).find(Boolean) ?? (selector.some((s) => INTERNAL_NAME.test(s)) ? `the pods of ${selector.join(', ')}` : undefined);
     if (!port) return undefined;
     const ranges = list(spec.loadBalancerSourceRanges).filter((r): r is string => typeof r === 'string');
@@ -79,20 +79,20 @@ export function exposureOf(raw: Obj & { kind?: string }): string | undefined {
     return `${how} on ${port}${ranges.length > 0 ? `, open to ${ranges.join(', ')}` : ', open to any address'}`;
   }
   if (raw.kind === 'Ingress') {
-    const meta = isObj(raw.metadata) ? raw.metadata : {};
-    const annotations = isObj(meta.annotations) ? Object.keys(meta.annotations) : [];
+    const meta = isMap(raw.metadata) ? raw.metadata : {};
+    const annotations = isMap(meta.annotations) ? Object.keys(meta.annotations) : [];
     if (annotations.some((a) => AUTH_ANNOTATION.test(a))) return undefined;
     const backends = [
-      ...(isObj(spec.defaultBackend) ? [spec.defaultBackend] : []),
+      ...(isMap(spec.defaultBackend) ? [spec.defaultBackend] : []),
       ...list(spec.rules)
-        .filter(isObj)
-        .flatMap((r) => (isObj(r.http) ? list(r.http.paths).filter(isObj) : []))
+        .filter(isMap)
+        .flatMap((r) => (isMap(r.http) ? list(r.http.paths).filter(isMap) : []))
         .map((p) => p.backend)
-        .filter(isObj),
+        .filter(isMap),
     ];
     for (const b of backends) {
-      const service = isObj(b.service) ? b.service : {};
-      const port = isObj(service.port) ? service.port : {};
+      const service = isMap(b.service) ? b.service : {};
+      const port = isMap(service.port) ? service.port : {};
       const name = typeof service.name === 'string' ? service.name : '';
       const found = internalPort({ port: port.number, name: port.name }) ?? (INTERNAL_NAME.test(name) ? `the Service "${name}"` : undefined);
       if (found) return `an Ingress with no authentication in front of ${found}`;

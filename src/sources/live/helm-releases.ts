@@ -2,6 +2,7 @@ import { gunzipSync } from 'node:zlib';
 import type { HelmRelease, KeyPath } from '../../model/types.js';
 import { flattenTexts } from '../../parse/flatten.js';
 import { PROCESS_FINGERPRINT, type SecretFingerprint } from '../../parse/fingerprint.js';
+import { isMap } from '../../model/is-map.js';
 
 // Helm 3 keeps every revision of a release as a record in the release's namespace: a Secret of
 // type `helm.sh/release.v1` (the default driver) or a ConfigMap labelled `owner=helm`, named
@@ -14,7 +15,6 @@ export const HELM_RELEASE_TYPE = 'helm.sh/release.v1';
 export const HELM_OWNER_SELECTOR = 'owner=helm';
 
 type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 const text = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
 const GZIP = [0x1f, 0x8b, 0x08];
 const isGzip = (b: Buffer) => GZIP.every((byte, i) => b[i] === byte);
@@ -34,10 +34,10 @@ export function decodeRelease(payload: string): unknown {
 
 /** Whether an object is a Helm release record (of either driver). */
 export function isReleaseRecord(obj: unknown): boolean {
-  if (!isObj(obj) || !isObj(obj.metadata)) return false;
-  const labels = isObj(obj.metadata.labels) ? obj.metadata.labels : {};
+  if (!isMap(obj) || !isMap(obj.metadata)) return false;
+  const labels = isMap(obj.metadata.labels) ? obj.metadata.labels : {};
   if (obj.kind === 'Secret') return obj.type === HELM_RELEASE_TYPE;
-  return obj.kind === 'ConfigMap' && labels.owner === 'helm' && isObj(obj.data) && typeof obj.data.release === 'string';
+  return obj.kind === 'ConfigMap' && labels.owner === 'helm' && isMap(obj.data) && typeof obj.data.release === 'string';
 }
 
 const utcOf = (value: unknown): string | undefined => {
@@ -62,7 +62,7 @@ export function releasesOf(
     if (!isReleaseRecord(obj)) continue;
     const o = obj as Obj & { metadata: Obj };
     const where = `${String(o.kind)}/${String(o.metadata.name)}`;
-    const payload = isObj(o.data) ? text(o.data.release) : undefined;
+    const payload = isMap(o.data) ? text(o.data.release) : undefined;
     if (!payload) {
       problems.push(`${where}: a Helm release record without data.release`);
       continue;
@@ -74,12 +74,12 @@ export function releasesOf(
       problems.push(`${where}: not a readable Helm release record (${(e as Error).message.split('\n')[0]})`);
       continue;
     }
-    if (!isObj(release)) {
+    if (!isMap(release)) {
       problems.push(`${where}: not a readable Helm release record (not a JSON object)`);
       continue;
     }
-    const info = isObj(release.info) ? release.info : {};
-    const chart = isObj(release.chart) && isObj(release.chart.metadata) ? release.chart.metadata : {};
+    const info = isMap(release.info) ? release.info : {};
+    const chart = isMap(release.chart) && isMap(release.chart.metadata) ? release.chart.metadata : {};
     const revision = Number(release.version);
     const time = utcOf(info.last_deployed) ?? utcOf(info.first_deployed);
     if (!Number.isInteger(revision) || !time) {
@@ -87,7 +87,7 @@ export function releasesOf(
       continue;
     }
     const values: Record<KeyPath, string | null> = {};
-    for (const [key, value] of flattenTexts(isObj(release.config) ? release.config : {})) {
+    for (const [key, value] of flattenTexts(isMap(release.config) ? release.config : {})) {
       values[key] = known(key) || value === null ? value : fingerprint.of(Buffer.from(value));
     }
     releases.push({

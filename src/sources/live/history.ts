@@ -3,6 +3,7 @@ import { eventsOf } from './events.js';
 import { releasesOf } from './helm-releases.js';
 import type { SecretFingerprint } from '../../parse/fingerprint.js';
 import { revisionsOf } from './revisions.js';
+import { isMap } from '../../model/is-map.js';
 
 /** Which of the past a live source reads: `enabled` (revisions and Events, default on) and `helm`. */
 export interface HistoryRead {
@@ -32,16 +33,14 @@ const GENERATED = /^([a-z0-9][a-z0-9.-]*)-([bcdfghjklmnpqrstvwxz2456789]{5}|\d+)
 /** A CronJob names each Job it starts `<cronjob>-<scheduled time in minutes since the epoch>`. */
 const SCHEDULED_JOB = /^([a-z0-9][a-z0-9.-]*)-(\d+)$/;
 
-type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** `Kind/name` → its controller's `Kind/name`, from the ownerReferences of the objects read (a
  * Job's CronJob, a Pod's Job): the objects themselves may be gone when only their Events are left. */
 function controllersOf(objects: readonly unknown[], kinds: ReadonlySet<string>): Map<string, string> {
   const owners = new Map<string, string>();
   for (const obj of objects) {
-    if (!isObj(obj) || !kinds.has(String(obj.kind)) || !isObj(obj.metadata)) continue;
-    const refs = Array.isArray(obj.metadata.ownerReferences) ? obj.metadata.ownerReferences.filter(isObj) : [];
+    if (!isMap(obj) || !kinds.has(String(obj.kind)) || !isMap(obj.metadata)) continue;
+    const refs = Array.isArray(obj.metadata.ownerReferences) ? obj.metadata.ownerReferences.filter(isMap) : [];
     const ref = refs.find((r) => r.controller === true) ?? refs[0];
     if (ref && typeof ref.kind === 'string' && typeof ref.name === 'string')
       owners.set(`${String(obj.kind)}/${String(obj.metadata.name)}`, `${ref.kind}/${ref.name}`);

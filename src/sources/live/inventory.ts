@@ -2,6 +2,7 @@ import type { InventoryObject, Provenance } from '../../model/types.js';
 import { classifyManager, countLeaves, f, ownersOf, timeText, type ManagedFieldsEntry } from './managed-fields.js';
 import { isReleaseRecord } from './helm-releases.js';
 import { exposureOf } from './exposure.js';
+import { isMap } from '../../model/is-map.js';
 
 /** The kinds the inventory counts, namespaced; cluster-scoped RBAC only when asked. */
 export const INVENTORY_KINDS = [
@@ -26,7 +27,6 @@ export const INVENTORY_KINDS = [
 export const CLUSTER_RBAC_KINDS = ['ClusterRole', 'ClusterRoleBinding'] as const;
 
 type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
 
 // What every namespace or cluster has without anyone writing it: never drift.
@@ -48,7 +48,7 @@ const BUILT_IN_CLUSTER_ROLES = new Set(['cluster-admin', 'admin', 'edit', 'view'
  * with owner references (a CronJob's Jobs, ReplicaSets, Pods) are never counted. */
 export function isCounted(raw: Obj & { kind?: string }): boolean {
   const kind = raw.kind ?? '';
-  const meta = isObj(raw.metadata) ? raw.metadata : {};
+  const meta = isMap(raw.metadata) ? raw.metadata : {};
   const name = typeof meta.name === 'string' ? meta.name : '';
   if (Array.isArray(meta.ownerReferences) && meta.ownerReferences.length > 0) return false;
   if (kind === 'ConfigMap' && name === 'kube-root-ca.crt') return false;
@@ -65,7 +65,7 @@ export function isCounted(raw: Obj & { kind?: string }): boolean {
  * two roles written differently compare by what they allow. */
 export function grantsOf(rules: unknown): string[] {
   const out = new Set<string>();
-  for (const rule of Array.isArray(rules) ? rules.filter(isObj) : []) {
+  for (const rule of Array.isArray(rules) ? rules.filter(isMap) : []) {
     const verbs = strings(rule.verbs);
     if (Array.isArray(rule.nonResourceURLs)) {
       for (const url of strings(rule.nonResourceURLs)) for (const verb of verbs) out.add(`|url:${url}||${verb}`);
@@ -114,7 +114,7 @@ const MAX_ANNOTATION_CHARS = 200;
 /** Annotations that may say why an object exists (a reason, a ticket, an owner): all but
  * kubectl's last-applied configuration (the object itself), bounded. */
 export function annotationsOf(meta: Obj): Record<string, string> | undefined {
-  if (!isObj(meta.annotations)) return undefined;
+  if (!isMap(meta.annotations)) return undefined;
   const kept = Object.entries(meta.annotations)
     .filter((e): e is [string, string] => typeof e[1] === 'string' && e[0] !== 'kubectl.kubernetes.io/last-applied-configuration')
     .slice(0, MAX_ANNOTATIONS)
@@ -125,7 +125,7 @@ export function annotationsOf(meta: Obj): Record<string, string> | undefined {
 /** One object as the inventory holds it: identity, creator, the annotations that may say why,
  * and for RBAC what it grants and who last wrote that; Secrets by key name only. */
 export function inventoryObject(raw: Obj & { kind?: string }, source: string): InventoryObject {
-  const meta = isObj(raw.metadata) ? raw.metadata : {};
+  const meta = isMap(raw.metadata) ? raw.metadata : {};
   const out: InventoryObject = { kind: String(raw.kind), name: typeof meta.name === 'string' ? meta.name : '(unnamed)', source };
   if (typeof meta.namespace === 'string') out.namespace = meta.namespace;
   const managedFields = meta.managedFields as ManagedFieldsEntry[] | undefined;
@@ -144,19 +144,19 @@ export function inventoryObject(raw: Obj & { kind?: string }, source: string): I
   const exposes = exposureOf(raw);
   if (exposes) out.exposes = exposes;
   if (raw.kind === 'Role' || raw.kind === 'ClusterRole') out.grants = grantsOf(raw.rules);
-  if ((raw.kind === 'RoleBinding' || raw.kind === 'ClusterRoleBinding') && isObj(raw.roleRef)) {
+  if ((raw.kind === 'RoleBinding' || raw.kind === 'ClusterRoleBinding') && isMap(raw.roleRef)) {
     out.roleRef = `${String(raw.roleRef.kind)}/${String(raw.roleRef.name)}`;
-    out.subjects = (Array.isArray(raw.subjects) ? raw.subjects.filter(isObj) : []).map((s) => `${String(s.kind)}/${String(s.name)}`).sort();
+    out.subjects = (Array.isArray(raw.subjects) ? raw.subjects.filter(isMap) : []).map((s) => `${String(s.kind)}/${String(s.name)}`).sort();
   }
   if (raw.kind === 'Secret' && raw.type === TOKEN_TYPE) {
-    const account = isObj(meta.annotations) ? meta.annotations['kubernetes.io/service-account.name'] : undefined;
+    const account = isMap(meta.annotations) ? meta.annotations['kubernetes.io/service-account.name'] : undefined;
     // Live Secrets are listed by name and type only (no annotations cross the wire): the account
     // is then unknown, and the token is a grant all the same.
     out.tokenFor = typeof account === 'string' && account ? `ServiceAccount/${account}` : '';
   }
   // Secrets not named under `secrets:` come as names only (their data is never asked for).
-  if (raw.kind === 'Secret' && (isObj(raw.data) || isObj(raw.stringData)))
-    out.keys = [...new Set([...Object.keys(isObj(raw.data) ? raw.data : {}), ...Object.keys(isObj(raw.stringData) ? raw.stringData : {})])].sort();
+  if (raw.kind === 'Secret' && (isMap(raw.data) || isMap(raw.stringData)))
+    out.keys = [...new Set([...Object.keys(isMap(raw.data) ? raw.data : {}), ...Object.keys(isMap(raw.stringData) ? raw.stringData : {})])].sort();
   return out;
 }
 

@@ -1,4 +1,5 @@
 import type { ManagerKind, Provenance } from '../../model/types.js';
+import { isMap } from '../../model/is-map.js';
 
 /** One step of a path into an object, as FieldsV1 addresses it: a field or map key (`f:`), or an
  * item of a keyed list (`k:{"name":"app"}`). */
@@ -18,7 +19,6 @@ export interface ManagedFieldsEntry {
 }
 
 type Trie = Record<string, unknown>;
-const isTrie = (v: unknown): v is Trie => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 // The managers people run by hand, those that deploy from a pipeline, and the cluster's own.
 const HUMAN = new Set([
@@ -88,24 +88,24 @@ function child(trie: Trie, step: PathStep): unknown {
   return undefined;
 }
 
-const isLeaf = (node: unknown) => isTrie(node) && Object.keys(node).length === 0;
+const isLeaf = (node: unknown) => isMap(node) && Object.keys(node).length === 0;
 
 /** How an entry owns the path: exactly, through an atomic ancestor, or not at all. */
 function owns(fieldsV1: unknown, path: PathStep[]): 'exact' | 'ancestor' | undefined {
   let node: unknown = fieldsV1;
   for (let i = 0; i < path.length; i++) {
-    if (!isTrie(node)) return undefined;
+    if (!isMap(node)) return undefined;
     if (i > 0 && isLeaf(node)) return 'ancestor';
     node = child(node, path[i]!);
     if (node === undefined) return undefined;
   }
-  if (!isTrie(node)) return undefined;
+  if (!isMap(node)) return undefined;
   return isLeaf(node) || '.' in node ? 'exact' : undefined;
 }
 
 /** The number of fields an entry owns, to tell an exact time from a bound. */
 export function countLeaves(trie: unknown): number {
-  if (!isTrie(trie)) return 0;
+  if (!isMap(trie)) return 0;
   const keys = Object.keys(trie);
   if (keys.length === 0) return 1;
   return keys.reduce((sum, key) => sum + (key === '.' ? 0 : countLeaves(trie[key])), 0);

@@ -8,6 +8,7 @@ import { matchesSelector, parseSelector } from './labels.js';
 import { isReleaseRecord } from './helm-releases.js';
 import { annotationsOf } from './inventory.js';
 import { f, k, ownersOf, renderPath, type ManagedFieldsEntry, type PathStep } from './managed-fields.js';
+import { isMap } from '../../model/is-map.js';
 
 /** A Kubernetes object as the API (or `kubectl get -o json|yaml`) returns it. */
 export interface KubeObject {
@@ -49,7 +50,6 @@ export const WORKLOAD_KINDS = ['Deployment', 'StatefulSet', 'DaemonSet', 'CronJo
 const SYSTEM_CONFIGMAPS = new Set(['kube-root-ca.crt']);
 
 type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 function selected(obj: KubeObject, selection: string[] | { selector: string } | undefined, fallback: boolean): boolean {
   if (selection === undefined) return fallback;
@@ -91,7 +91,7 @@ function lastApplied(obj: KubeObject): Obj | undefined {
   if (!text) return undefined;
   try {
     const parsed = JSON.parse(text) as unknown;
-    return isObj(parsed) ? parsed : undefined;
+    return isMap(parsed) ? parsed : undefined;
   } catch {
     return undefined;
   }
@@ -133,7 +133,7 @@ export function readObjects(objects: KubeObject[], selection: Selection, origin:
     const manifestKey = manifestKeyOf(obj, path);
     // The object's annotations may say why a value was set by hand ("scaled for the sale, revert
     // after the 2nd"): the verdict reads them.
-    const annotations = isObj(obj.metadata) ? annotationsOf(obj.metadata) : undefined;
+    const annotations = isMap(obj.metadata) ? annotationsOf(obj.metadata) : undefined;
     return {
       text,
       type: 'string',
@@ -181,7 +181,7 @@ export function readObjects(objects: KubeObject[], selection: Selection, origin:
     annotations(cm, cm.metadata, `ConfigMap/${cm.metadata?.name}`, []);
     comparing(cm, 'data');
     const applied = lastApplied(cm);
-    const appliedData = applied && isObj(applied.data) ? applied.data : undefined;
+    const appliedData = applied && isMap(applied.data) ? applied.data : undefined;
     for (const [key, text] of Object.entries(cm.data ?? {})) {
       define(
         key,
@@ -204,7 +204,7 @@ export function readObjects(objects: KubeObject[], selection: Selection, origin:
     annotations(s, s.metadata, `Secret/${s.metadata?.name}`, []);
     comparing(s, 'data');
     const applied = lastApplied(s); // holds the data: only its key names are looked at
-    const appliedData = applied && isObj(applied.data) ? applied.data : undefined;
+    const appliedData = applied && isMap(applied.data) ? applied.data : undefined;
     for (const [key, b64] of Object.entries(s.data ?? {})) {
       const value = secret(s, [f('data'), f(key)], Buffer.from(b64, 'base64'));
       if (applied && !(appliedData && key in appliedData)) value.notInLastApplied = true;
@@ -218,8 +218,8 @@ export function readObjects(objects: KubeObject[], selection: Selection, origin:
   for (const workload of workloads) {
     const specPath = POD_SPEC_PATH[workload.kind!]!;
     let podSpec: unknown = workload;
-    for (const step of specPath) podSpec = isObj(podSpec) ? podSpec[step] : undefined;
-    const containers = (isObj(podSpec) && Array.isArray(podSpec.containers) ? podSpec.containers : []).filter(isObj);
+    for (const step of specPath) podSpec = isMap(podSpec) ? podSpec[step] : undefined;
+    const containers = (isMap(podSpec) && Array.isArray(podSpec.containers) ? podSpec.containers : []).filter(isMap);
     const chosen = selection.container ? containers.filter((c) => c.name === selection.container) : containers;
     if (selection.container && chosen.length === 0) {
       warnings.push(
@@ -227,7 +227,7 @@ export function readObjects(objects: KubeObject[], selection: Selection, origin:
       );
     }
     const matchLabels =
-      isObj(workload.spec?.selector) && isObj(workload.spec.selector.matchLabels) ? (workload.spec.selector.matchLabels as Record<string, string>) : undefined;
+      isMap(workload.spec?.selector) && isMap(workload.spec.selector.matchLabels) ? (workload.spec.selector.matchLabels as Record<string, string>) : undefined;
     const ownPods = matchLabels ? pods.filter((p) => Object.entries(matchLabels).every(([key, value]) => p.metadata?.labels?.[key] === value)) : [];
     const applied = lastApplied(workload);
     // The workload's own settings, its Job template's and its pod's (see flattenManifest for the
@@ -242,23 +242,23 @@ export function readObjects(objects: KubeObject[], selection: Selection, origin:
     );
     const template = TEMPLATE_KEY[workload.kind ?? ''];
     let pod: unknown = workload;
-    for (const step of template?.path ?? []) pod = isObj(pod) ? pod[step] : undefined;
-    if (template && isObj(pod)) annotations(workload, pod.metadata, `${prefix}.${template.key}`, template.path.map(f));
+    for (const step of template?.path ?? []) pod = isMap(pod) ? pod[step] : undefined;
+    if (template && isMap(pod)) annotations(workload, pod.metadata, `${prefix}.${template.key}`, template.path.map(f));
     const settings = (own: Record<string, unknown>, keyPrefix: string, path: PathStep[]) => {
       for (const [relative, text] of flattenTexts(own)) {
         const key = `${keyPrefix}${relative.startsWith('[') ? '' : '.'}${relative}`;
         fields.set(key, { ...plain(workload, [...path, ...pathSteps(relative)], text ?? 'null'), manifestKey: key, manifestOnly: true });
       }
     };
-    if (isObj(workload.spec)) {
+    if (isMap(workload.spec)) {
       const { template: _template, jobTemplate, selector: _selector, ...own } = workload.spec;
       settings(own, prefix, [f('spec')]);
-      if (isObj(jobTemplate) && isObj(jobTemplate.spec)) {
+      if (isMap(jobTemplate) && isMap(jobTemplate.spec)) {
         const { template: _jobPod, selector: _jobSelector, ...jobOwn } = jobTemplate.spec;
         settings(jobOwn, `${prefix}.job`, [f('spec'), f('jobTemplate'), f('spec')]);
       }
     }
-    if (isObj(podSpec)) {
+    if (isMap(podSpec)) {
       const { containers: _containers, initContainers: _initContainers, ...podOwn } = podSpec;
       settings(podOwn, `${prefix}.pod`, specPath.map(f));
     }
@@ -287,8 +287,8 @@ export function readObjects(objects: KubeObject[], selection: Selection, origin:
       if (typeof container.image === 'string') {
         const digests = new Set<string>();
         for (const pod of ownPods) {
-          const statuses = isObj(pod.status) && Array.isArray(pod.status.containerStatuses) ? pod.status.containerStatuses : [];
-          for (const status of statuses.filter(isObj)) {
+          const statuses = isMap(pod.status) && Array.isArray(pod.status.containerStatuses) ? pod.status.containerStatuses : [];
+          for (const status of statuses.filter(isMap)) {
             if (status.name !== name || typeof status.imageID !== 'string') continue;
             const digest = digestOf(status.imageID);
             if (digest) digests.add(digest);
@@ -297,7 +297,7 @@ export function readObjects(objects: KubeObject[], selection: Selection, origin:
         const imagePath = [...containerPath, f('image')];
         const owner = provenance(workload, imagePath);
         // "kubectl set image … " leaves its why in a change-cause annotation: the verdict reads it.
-        const annotations = isObj(workload.metadata) ? annotationsOf(workload.metadata) : undefined;
+        const annotations = isMap(workload.metadata) ? annotationsOf(workload.metadata) : undefined;
         artifacts.push({
           key: `${workload.kind}/${workload.metadata?.name}.containers[name=${name}].image`,
           image: container.image,
@@ -316,9 +316,9 @@ export function readObjects(objects: KubeObject[], selection: Selection, origin:
       if (workload.spec?.replicas !== undefined)
         live.set('replicas', { ...plain(workload, [f('spec'), f('replicas')], scalarText(workload.spec.replicas).text ?? 'null'), manifestOnly: true });
       const container = chosen[0];
-      if (chosen.length === 1 && container && isObj(container.resources)) {
+      if (chosen.length === 1 && container && isMap(container.resources)) {
         for (const [group, quantities] of Object.entries(container.resources)) {
-          if (!isObj(quantities)) continue;
+          if (!isMap(quantities)) continue;
           for (const [resource, quantity] of Object.entries(quantities)) {
             const path = [...specPath.map(f), f('containers'), k({ name: String(container.name) }), f('resources'), f(group), f(resource)];
             live.set(`resources.${group}.${resource}`, { ...plain(workload, path, scalarText(quantity).text ?? ''), manifestOnly: true });
@@ -336,7 +336,7 @@ export function readObjects(objects: KubeObject[], selection: Selection, origin:
   // manifest names stays silent.
   for (const obj of objects) {
     const kind = obj.kind ?? '';
-    if (!isObj(obj.spec) && obj.data === undefined && specKind(kind) && notOwned(obj)) {
+    if (!isMap(obj.spec) && obj.data === undefined && specKind(kind) && notOwned(obj)) {
       // Settings kept beside metadata (a StorageClass, a KongPlugin's config): read as the manifest
       // reader reads them, each top-level field under the object's name.
       annotations(obj, obj.metadata, `${kind}/${obj.metadata?.name}`, []);
@@ -347,7 +347,7 @@ export function readObjects(objects: KubeObject[], selection: Selection, origin:
       }
       continue;
     }
-    if (!isObj(obj.spec) || !specKind(kind) || !notOwned(obj)) continue;
+    if (!isMap(obj.spec) || !specKind(kind) || !notOwned(obj)) continue;
     annotations(obj, obj.metadata, `${kind}/${obj.metadata?.name}`, []);
     comparing(obj, 'spec');
     const prefix = `${kind}/${obj.metadata?.name}.spec`;
@@ -397,9 +397,9 @@ const specKind = (kind: string) => kind !== '' && kind !== 'ConfigMap' && kind !
  * `kubectl get hpa` prints v2, so a repo that keeps the v1 manifest meets its one target there. */
 function cpuTargetOfV2(spec: Record<string, unknown>): string | undefined {
   if (spec.targetCPUUtilizationPercentage !== undefined || !Array.isArray(spec.metrics)) return undefined;
-  for (const metric of spec.metrics.filter(isObj)) {
-    const resource = isObj(metric.resource) ? metric.resource : undefined;
-    const target = resource && isObj(resource.target) ? resource.target : undefined;
+  for (const metric of spec.metrics.filter(isMap)) {
+    const resource = isMap(metric.resource) ? metric.resource : undefined;
+    const target = resource && isMap(resource.target) ? resource.target : undefined;
     if (metric.type === 'Resource' && resource?.name === 'cpu' && target?.type === 'Utilization' && target.averageUtilization !== undefined)
       return scalarText(target.averageUtilization).text ?? undefined;
   }
@@ -470,10 +470,10 @@ function manifestKeyOf(obj: KubeObject, path: PathStep[]): KeyPath | undefined {
 
 function appliedHasEnv(applied: Obj, specPath: string[], container: string, env: string): boolean {
   let node: unknown = applied;
-  for (const step of specPath) node = isObj(node) ? node[step] : undefined;
-  const containers: unknown[] = isObj(node) && Array.isArray(node.containers) ? (node.containers as unknown[]) : [];
-  const c = containers.find((x) => isObj(x) && x.name === container);
-  return isObj(c) && Array.isArray(c.env) && c.env.some((e) => isObj(e) && e.name === env);
+  for (const step of specPath) node = isMap(node) ? node[step] : undefined;
+  const containers: unknown[] = isMap(node) && Array.isArray(node.containers) ? (node.containers as unknown[]) : [];
+  const c = containers.find((x) => isMap(x) && x.name === container);
+  return isMap(c) && Array.isArray(c.env) && c.env.some((e) => isMap(e) && e.name === env);
 }
 
 /** The container's environment as the kubelet builds it at start: `envFrom` sources in order
@@ -491,10 +491,10 @@ function resolveEnv(
 ): Map<string, LiveValue> {
   const env = new Map<string, LiveValue>();
   const where = `${workload.kind}/${workload.metadata?.name} container ${String(container.name)}`;
-  for (const source of Array.isArray(container.envFrom) ? container.envFrom.filter(isObj) : []) {
+  for (const source of Array.isArray(container.envFrom) ? container.envFrom.filter(isMap) : []) {
     const prefix = typeof source.prefix === 'string' ? source.prefix : '';
-    const ref = isObj(source.configMapRef) ? source.configMapRef : isObj(source.secretRef) ? source.secretRef : undefined;
-    const fromSecret = isObj(source.secretRef);
+    const ref = isMap(source.configMapRef) ? source.configMapRef : isMap(source.secretRef) ? source.secretRef : undefined;
+    const fromSecret = isMap(source.secretRef);
     const name = ref && typeof ref.name === 'string' ? ref.name : '';
     const obj = (fromSecret ? secrets : configMaps).get(name);
     if (!obj) {
@@ -505,10 +505,10 @@ function resolveEnv(
       env.set(prefix + key, fromSecret ? secret(obj, [f('data'), f(key)], Buffer.from(raw, 'base64')) : plain(obj, [f('data'), f(key)], raw));
     }
   }
-  for (const item of Array.isArray(container.env) ? container.env.filter(isObj) : []) {
+  for (const item of Array.isArray(container.env) ? container.env.filter(isMap) : []) {
     const name = String(item.name);
     const itemPath = [...containerPath, f('env'), k({ name })];
-    const from = isObj(item.valueFrom) ? item.valueFrom : undefined;
+    const from = isMap(item.valueFrom) ? item.valueFrom : undefined;
     if (!from) {
       const raw = typeof item.value === 'string' ? item.value : '';
       let secretInside = false;
@@ -523,9 +523,9 @@ function resolveEnv(
       env.set(name, value);
       continue;
     }
-    const keyRef = isObj(from.configMapKeyRef) ? from.configMapKeyRef : isObj(from.secretKeyRef) ? from.secretKeyRef : undefined;
+    const keyRef = isMap(from.configMapKeyRef) ? from.configMapKeyRef : isMap(from.secretKeyRef) ? from.secretKeyRef : undefined;
     if (keyRef) {
-      const fromSecret = isObj(from.secretKeyRef);
+      const fromSecret = isMap(from.secretKeyRef);
       const obj = (fromSecret ? secrets : configMaps).get(String(keyRef.name));
       const raw = obj?.data?.[String(keyRef.key)];
       if (!obj || raw === undefined) {
@@ -541,7 +541,7 @@ function resolveEnv(
     }
     // Pod-specific values (fieldRef, resourceFieldRef) are only known inside the pod: say what they are.
     const [kind, spec] = Object.entries(from)[0] ?? ['valueFrom', {}];
-    const detail = isObj(spec) ? (scalarText(spec.fieldPath ?? spec.resource ?? '').text ?? '') : '';
+    const detail = isMap(spec) ? (scalarText(spec.fieldPath ?? spec.resource ?? '').text ?? '') : '';
     env.set(name, plain(workload, [...itemPath, f('valueFrom')], `(${kind} ${detail})`.replace(' )', ')')));
   }
   return env;

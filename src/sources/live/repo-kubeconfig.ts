@@ -2,16 +2,16 @@ import path from 'node:path';
 import { parse } from 'yaml';
 import { MAX_YAML_ALIASES, type ReadLimits } from '../../model/limits.js';
 import { readInside, resolveInside } from '../boundary.js';
+import { isMap } from '../../model/is-map.js';
 
 /** Why a kubeconfig named by the repository's configuration is refused. */
 export class KubeconfigRefused extends Error {}
 
 type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 const entries = (v: unknown, field: string): Array<{ name: string; body: Obj }> =>
   (Array.isArray(v) ? (v as unknown[]) : [])
-    .filter(isObj)
-    .map((e) => ({ name: typeof e.name === 'string' ? e.name : '?', body: isObj(e[field]) ? e[field] : {} }));
+    .filter(isMap)
+    .map((e) => ({ name: typeof e.name === 'string' ? e.name : '?', body: isMap(e[field]) ? e[field] : {} }));
 
 /**
  * A kubeconfig that undrift.yaml names is written by whoever can change the repository: it may
@@ -39,7 +39,7 @@ export function checkRepoKubeconfig(
   } catch (e) {
     throw new KubeconfigRefused(`${where}: "${given}" is not a readable kubeconfig (${(e as Error).message.split('\n')[0]})`);
   }
-  if (!isObj(doc)) throw new KubeconfigRefused(`${where}: "${given}" is not a kubeconfig (expected a map with clusters, users, contexts)`);
+  if (!isMap(doc)) throw new KubeconfigRefused(`${where}: "${given}" is not a kubeconfig (expected a map with clusters, users, contexts)`);
   const dir = path.dirname(resolveInside(repoRoot, given, where).real);
   const fileInside = (file: unknown, what: string) => {
     if (typeof file !== 'string' || file === '') return;
@@ -54,8 +54,8 @@ export function checkRepoKubeconfig(
   for (const { name, body } of entries(doc.users, 'user')) {
     fileInside(body['client-certificate'], `user ${name} client-certificate`);
     fileInside(body['client-key'], `user ${name} client-key`);
-    const provider = isObj(body['auth-provider']) ? body['auth-provider'] : undefined;
-    const providerConfig = provider && isObj(provider.config) ? provider.config : {};
+    const provider = isMap(body['auth-provider']) ? body['auth-provider'] : undefined;
+    const providerConfig = provider && isMap(provider.config) ? provider.config : {};
     // client-node reads a token from `token-file`, and from an auth-provider's `config.tokenFile`
     // whatever its name (its FileAuth), and sends it to the kubeconfig's server.
     const tokenFile = body['token-file'] !== undefined ? 'a token-file' : providerConfig.tokenFile !== undefined ? 'an auth-provider tokenFile' : undefined;

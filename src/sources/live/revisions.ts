@@ -1,4 +1,5 @@
 import type { WorkloadRevision } from '../../model/types.js';
+import { isMap } from '../../model/is-map.js';
 
 // What a workload ran before: the cluster keeps each earlier pod template of a Deployment as a
 // ReplicaSet (annotation `deployment.kubernetes.io/revision`, scaled to 0, up to
@@ -7,7 +8,6 @@ import type { WorkloadRevision } from '../../model/types.js';
 // LIST or a `kubectl get rs,controllerrevisions -o yaml` snapshot alike.
 
 type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 const text = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
 
 /** The kinds that hold revision history, and the workload kinds each belongs to. */
@@ -27,7 +27,7 @@ function utcOf(value: unknown): string | undefined {
 
 /** The workload that owns the object (its controller owner reference), among the kinds given. */
 function ownerOf(meta: Obj, kinds: readonly string[]): string | undefined {
-  const refs = Array.isArray(meta.ownerReferences) ? meta.ownerReferences.filter(isObj) : [];
+  const refs = Array.isArray(meta.ownerReferences) ? meta.ownerReferences.filter(isMap) : [];
   const ref = refs.find((r) => r.controller === true && kinds.includes(String(r.kind))) ?? refs.find((r) => kinds.includes(String(r.kind)));
   return ref && text(ref.name) ? `${String(ref.kind)}/${String(ref.name)}` : undefined;
 }
@@ -35,23 +35,23 @@ function ownerOf(meta: Obj, kinds: readonly string[]): string | undefined {
 /** A container's env as the template writes it: values, or what `valueFrom` names. */
 function envOf(container: Obj): Record<string, string> {
   const env: Record<string, string> = {};
-  for (const item of Array.isArray(container.env) ? container.env.filter(isObj) : []) {
+  for (const item of Array.isArray(container.env) ? container.env.filter(isMap) : []) {
     const name = text(item.name);
     if (!name) continue;
-    if (!isObj(item.valueFrom)) {
+    if (!isMap(item.valueFrom)) {
       env[name] = text(item.value) ?? '';
       continue;
     }
     const from = item.valueFrom;
-    const ref: [string, Obj] | undefined = isObj(from.configMapKeyRef)
+    const ref: [string, Obj] | undefined = isMap(from.configMapKeyRef)
       ? ['ConfigMap', from.configMapKeyRef]
-      : isObj(from.secretKeyRef)
+      : isMap(from.secretKeyRef)
         ? ['Secret', from.secretKeyRef]
         : undefined;
     if (ref) env[name] = `(${ref[0]}/${String(ref[1].name)} key ${String(ref[1].key)})`;
     else {
       const [kind, spec] = Object.entries(from)[0] ?? ['valueFrom', {}];
-      const detail = isObj(spec) ? (text(spec.fieldPath) ?? text(spec.resource) ?? '') : '';
+      const detail = isMap(spec) ? (text(spec.fieldPath) ?? text(spec.resource) ?? '') : '';
       env[name] = `(${kind}${detail ? ` ${detail}` : ''})`;
     }
   }
@@ -60,16 +60,16 @@ function envOf(container: Obj): Record<string, string> {
 
 function envFromOf(container: Obj): string[] {
   const out: string[] = [];
-  for (const source of Array.isArray(container.envFrom) ? container.envFrom.filter(isObj) : []) {
-    if (isObj(source.configMapRef) && text(source.configMapRef.name)) out.push(`ConfigMap/${String(source.configMapRef.name)}`);
-    if (isObj(source.secretRef) && text(source.secretRef.name)) out.push(`Secret/${String(source.secretRef.name)}`);
+  for (const source of Array.isArray(container.envFrom) ? container.envFrom.filter(isMap) : []) {
+    if (isMap(source.configMapRef) && text(source.configMapRef.name)) out.push(`ConfigMap/${String(source.configMapRef.name)}`);
+    if (isMap(source.secretRef) && text(source.secretRef.name)) out.push(`Secret/${String(source.secretRef.name)}`);
   }
   return out;
 }
 
 function containersOf(template: unknown): WorkloadRevision['containers'] {
-  const spec = isObj(template) && isObj(template.spec) ? template.spec : {};
-  const containers = Array.isArray(spec.containers) ? spec.containers.filter(isObj) : [];
+  const spec = isMap(template) && isMap(template.spec) ? template.spec : {};
+  const containers = Array.isArray(spec.containers) ? spec.containers.filter(isMap) : [];
   return containers.map((c) => ({
     name: text(c.name) ?? '?',
     ...(text(c.image) ? { image: String(c.image) } : {}),
@@ -79,8 +79,8 @@ function containersOf(template: unknown): WorkloadRevision['containers'] {
 }
 
 const restartOf = (template: unknown): string | undefined => {
-  const meta = isObj(template) && isObj(template.metadata) ? template.metadata : {};
-  return isObj(meta.annotations) ? text(meta.annotations[RESTARTED_AT]) : undefined;
+  const meta = isMap(template) && isMap(template.metadata) ? template.metadata : {};
+  return isMap(meta.annotations) ? text(meta.annotations[RESTARTED_AT]) : undefined;
 };
 
 interface Raw {
@@ -93,29 +93,29 @@ interface Raw {
 }
 
 function rawOf(obj: Obj): Raw | undefined {
-  const meta = isObj(obj.metadata) ? obj.metadata : undefined;
+  const meta = isMap(obj.metadata) ? obj.metadata : undefined;
   const name = meta ? text(meta.name) : undefined;
   if (!meta || !name) return undefined;
   const created = utcOf(meta.creationTimestamp);
   if (!created) return undefined;
   if (obj.kind === 'ReplicaSet') {
     const workload = ownerOf(meta, REVISION_KINDS.ReplicaSet);
-    const annotations = isObj(meta.annotations) ? meta.annotations : {};
+    const annotations = isMap(meta.annotations) ? meta.annotations : {};
     const revision = Number(text(annotations[REVISION]));
     if (!workload || !Number.isInteger(revision) || revision < 1) return undefined;
     const reused = (text(annotations[REVISION_HISTORY]) ?? '')
       .split(',')
       .map(Number)
       .filter((n) => Number.isInteger(n) && n > 0);
-    return { workload, revision, created, object: `ReplicaSet/${name}`, reused, template: isObj(obj.spec) ? obj.spec.template : undefined };
+    return { workload, revision, created, object: `ReplicaSet/${name}`, reused, template: isMap(obj.spec) ? obj.spec.template : undefined };
   }
   if (obj.kind === 'ControllerRevision') {
     const workload = ownerOf(meta, REVISION_KINDS.ControllerRevision);
     const revision = Number(obj.revision);
     if (!workload || !Number.isInteger(revision) || revision < 1) return undefined;
     // `data` is the patch the controller applies: {spec: {template: {..., $patch: replace}}}.
-    const data = isObj(obj.data) ? obj.data : {};
-    const template = isObj(data.spec) ? data.spec.template : undefined;
+    const data = isMap(obj.data) ? obj.data : {};
+    const template = isMap(data.spec) ? data.spec.template : undefined;
     return { workload, revision, created, object: `ControllerRevision/${name}`, reused: [], template };
   }
   return undefined;
@@ -129,7 +129,7 @@ function rawOf(obj: Obj): Raw | undefined {
 export function revisionsOf(objects: readonly unknown[]): WorkloadRevision[] {
   const byWorkload = new Map<string, Raw[]>();
   for (const obj of objects) {
-    if (!isObj(obj) || (obj.kind !== 'ReplicaSet' && obj.kind !== 'ControllerRevision')) continue;
+    if (!isMap(obj) || (obj.kind !== 'ReplicaSet' && obj.kind !== 'ControllerRevision')) continue;
     const raw = rawOf(obj);
     if (!raw) continue;
     byWorkload.set(raw.workload, [...(byWorkload.get(raw.workload) ?? []), raw]);

@@ -12,6 +12,7 @@ import { fixedLocator, type Locator } from '../../parse/flatten.js';
 import { flattenManifest } from '../../parse/manifests.js';
 import { parseYaml } from '../../parse/yaml.js';
 import { readInside } from '../boundary.js';
+import { isMap } from '../../model/is-map.js';
 
 /** A built object: its kind, its name by identity, and the object as the build made it (names
  * already read by identity, as the scan flattens it). */
@@ -21,8 +22,6 @@ export interface BuiltObject {
   value: unknown;
 }
 
-type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** One `add` or `replace` with where its value is written: each leaf of the value by its place
  * below the operation's path. */
@@ -48,7 +47,7 @@ function pointerSegments(pointer: string): string[] | undefined {
 /** The leaves of an operation's value, each with its path below the operation's and its line. */
 function leavesOf(value: unknown, locator: Locator, below: string[], out: Array<{ below: string[]; text: string; at: RepoLocation }>): void {
   if (Array.isArray(value)) value.forEach((v, i) => leavesOf(v, locator.at(i), [...below, String(i)], out));
-  else if (isObj(value)) for (const [k, v] of Object.entries(value)) leavesOf(v, locator.at(k), [...below, k], out);
+  else if (isMap(value)) for (const [k, v] of Object.entries(value)) leavesOf(v, locator.at(k), [...below, k], out);
   else if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')
     out.push({ below, text: String(value), at: locator.location() });
 }
@@ -65,7 +64,7 @@ function operationsOf(text: string, file: string, target: PatchLeaf['target'], s
   }
   if (!doc || !Array.isArray(doc.value)) return leaves;
   doc.value.forEach((op: unknown, i) => {
-    if (!isObj(op) || (op.op !== 'add' && op.op !== 'replace') || typeof op.path !== 'string' || !('value' in op)) return;
+    if (!isMap(op) || (op.op !== 'add' && op.op !== 'replace') || typeof op.path !== 'string' || !('value' in op)) return;
     const pointer = pointerSegments(op.path);
     if (!pointer) return;
     const found: Array<{ below: string[]; text: string; at: RepoLocation }> = [];
@@ -87,7 +86,7 @@ function withValueAt(obj: unknown, pointer: readonly string[], value: string): u
     const inner = withValueAt(items[i], rest, value);
     return inner === undefined ? undefined : items.map((v, j) => (j === i ? inner : v));
   }
-  if (!isObj(obj)) return undefined;
+  if (!isMap(obj)) return undefined;
   if (!(head in obj) && rest.length > 0) return undefined;
   const inner = withValueAt(obj[head], rest, value);
   return inner === undefined ? undefined : { ...obj, [head]: inner };
@@ -116,14 +115,14 @@ export function jsonPatchLines(
   } catch {
     return placed;
   }
-  if (!doc || !isObj(doc.value)) return placed;
+  if (!doc || !isMap(doc.value)) return placed;
   const lines = text.split('\n');
   const leaves: PatchLeaf[] = [];
   for (const field of ['patches', 'patchesJson6902']) {
     const entries = doc.value[field];
     if (!Array.isArray(entries)) continue;
     entries.forEach((entry: unknown, i) => {
-      if (!isObj(entry) || !isObj(entry.target)) return;
+      if (!isMap(entry) || !isMap(entry.target)) return;
       const target = {
         ...(typeof entry.target.kind === 'string' ? { kind: entry.target.kind } : {}),
         ...(typeof entry.target.name === 'string' ? { name: entry.target.name } : {}),

@@ -7,9 +7,8 @@ import { formatOfFile, type Format } from '../../parse/format.js';
 import { listInside, readInside, statInside } from '../boundary.js';
 import { inventoryObject, isCounted } from '../live/inventory.js';
 import { kustomizationIn } from './kustomize.js';
+import { isMap } from '../../model/is-map.js';
 
-type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 const MANIFEST_NAME = /\.(ya?ml|json)$/i;
 
@@ -40,7 +39,7 @@ export function repoObjects(
     if (text === undefined || text.includes('{{')) continue; // a template is not an object yet
     if (grantsOnly && !/rbac\.authorization\.k8s\.io|service-account-token/.test(text)) continue;
     const add = (doc: unknown) => {
-      if (!isObj(doc) || typeof doc.kind !== 'string' || typeof doc.apiVersion !== 'string') return;
+      if (!isMap(doc) || typeof doc.kind !== 'string' || typeof doc.apiVersion !== 'string') return;
       if (doc.apiVersion.startsWith('kustomize.config.k8s.io/')) return; // kustomize's own file, never applied
       if (doc.kind === 'List' && Array.isArray(doc.items)) return doc.items.forEach(add);
       if (!isCounted(doc)) return;
