@@ -151,6 +151,8 @@ export interface GitResult {
   exitCode: number;
   stdout: Buffer;
   stderr: string;
+  /** Set when the run was stopped for printing more than `maxStdoutBytes`. */
+  overLimit?: true;
 }
 
 /** A one-shot git command with a deadline on its whole run: its exit code and output, or a
@@ -158,7 +160,7 @@ export interface GitResult {
 export function runGitOnce(
   cwd: string,
   args: string[],
-  options: { input?: string | Buffer; env?: Record<string, string>; interactive?: boolean } = {},
+  options: { input?: string | Buffer; env?: Record<string, string>; interactive?: boolean; maxStdoutBytes?: number } = {},
 ): Promise<GitResult> {
   return new Promise((resolve, reject) => {
     const ownGroup = options.interactive !== true;
@@ -180,7 +182,23 @@ export function runGitOnce(
       child.stderr!.destroy();
       reject(new GitTimeout(args, seconds, false));
     }, seconds * 1000);
-    child.stdout!.on('data', (chunk: Buffer) => out.push(chunk));
+    let outBytes = 0;
+    child.stdout!.on('data', (chunk: Buffer) => {
+      if (settled) return;
+      outBytes += chunk.length;
+      // Over the caller's limit (a blob of another commit, which the checkout's size checks never
+      // saw): stop git rather than hold the rest in memory.
+      if (options.maxStdoutBytes !== undefined && outBytes > options.maxStdoutBytes) {
+        settled = true;
+        clearTimeout(timer);
+        killTree(child, ownGroup);
+        child.stdout!.destroy();
+        child.stderr!.destroy();
+        resolve({ exitCode: -1, stdout: Buffer.alloc(0), stderr: `output over ${options.maxStdoutBytes} bytes`, overLimit: true });
+        return;
+      }
+      out.push(chunk);
+    });
     child.stderr!.on('data', (chunk: Buffer) => {
       if (stderr.length < 64 * 1024) stderr += chunk.toString('utf8');
     });

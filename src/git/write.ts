@@ -59,9 +59,10 @@ export async function runGit(cwd: string, args: string[], options: GitOptions = 
   return options.raw ? result.stdout.toString('utf8') : outputText(result.stdout);
 }
 
-/** A file's bytes at a revision, or undefined when it is not there. */
-export async function committedBytes(repo: string, revision: string, file: string): Promise<Buffer | undefined> {
-  const result = await runGitOnce(repo, ['cat-file', 'blob', `${revision}:${file}`]);
+/** A file's bytes at a revision, or undefined when it is not there (or is larger than `maxBytes`,
+ * which is then never held whole). */
+export async function committedBytes(repo: string, revision: string, file: string, maxBytes?: number): Promise<Buffer | undefined> {
+  const result = await runGitOnce(repo, ['cat-file', 'blob', `${revision}:${file}`], maxBytes === undefined ? {} : { maxStdoutBytes: maxBytes });
   return result.exitCode === 0 ? result.stdout : undefined;
 }
 

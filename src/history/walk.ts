@@ -158,8 +158,8 @@ export async function readHistory(repo: string, environments: EnvironmentConfig[
   const configAt = (commit: string, file: string) => {
     let read = configsAt.get(commit);
     if (!read) {
-      read = committedBytes(repo, commit, file).then((content) =>
-        content === undefined || content.length > limits.fileBytes ? undefined : configuredFiles(content.toString('utf8'), limits),
+      read = committedBytes(repo, commit, file, limits.fileBytes).then((content) =>
+        content === undefined ? undefined : configuredFiles(content.toString('utf8'), limits),
       );
       configsAt.set(commit, read);
     }

@@ -174,6 +174,19 @@ describe('a history across a move of files that undrift.yaml records', () => {
     expect(brief(h.envs.get('pro')!.get('pool.max'))).toEqual(['profiles per environment: ∅→10 (res/application.yml)']);
   });
 
+  it("does not read an older undrift.yaml larger than the read limit (it is another commit's blob, never size-checked)", async () => {
+    const repo = await repoFromScenario({ commits: commits(true) });
+    const limits = { ...DEFAULT_READ_LIMITS, fileBytes: configOf('properties').length - 1 };
+    const h = await readHistory(repo, SPRING_ENVS, { cache: false, configFile: 'undrift.yaml', limits });
+    expect(brief(h.envs.get('pro')!.get('pool.max'))).toEqual(['profiles per environment: ∅→10 (res/application.yml)']);
+    const within = await readHistory(repo, SPRING_ENVS, {
+      cache: false,
+      configFile: 'undrift.yaml',
+      limits: { ...limits, fileBytes: configOf('properties').length },
+    });
+    expect(brief(within.envs.get('pro')!.get('pool.max'))).toHaveLength(3);
+  });
+
   it('never follows an old configuration outside the repository', async () => {
     const repo = await repoFromScenario({
       commits: [
