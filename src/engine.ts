@@ -13,6 +13,7 @@ import {
   credentialKeysOf,
   withReleaseSecretsFingerprinted,
   withSecretsFingerprinted,
+  contractWithSecretsFingerprinted,
   envsWithPasswordsFingerprinted,
   historyPasswordsFingerprinted,
   livePasswordsFingerprinted,
@@ -502,6 +503,9 @@ async function scanWithin(options: ScanOptions, run: { trust?: { note?: string }
   // A reused read's values are fingerprinted already: its own credential keys are not found again in them.
   const credentialKeys = new Set([...credentialKeysOf(envSnapshots), ...(reuse?.credentialKeys ?? [])]);
   const secretKeys = new Set([...secretKeysOf(named), ...credentialKeys]);
+  // Entries that list a secret key's values as written meet them as the fingerprints they are compared as.
+  const contract = contractWithSecretsFingerprinted(config.contract, secretKeys, fingerprint);
+  const compared: Config = contract === config.contract ? config : { ...config, contract };
   const live = livePasswordsFingerprinted(withReleaseSecretsFingerprinted(named, secretKeys, fingerprint), fingerprint);
   // A built overlay's values come through bases and patches: its history is read as built.
   const historyEnvs = new Map(historyRead?.envs);
@@ -556,11 +560,11 @@ async function scanWithin(options: ScanOptions, run: { trust?: { note?: string }
     fingerprint,
   );
   const outsideValues = new Map([...outside].map(([env, s]) => [env, s.values]));
-  const { divergences: repoDivergences, keyNotes, notes } = compareEnvironments(snapshot, config.contract, today, outsideValues);
+  const { divergences: repoDivergences, keyNotes, notes } = compareEnvironments(snapshot, contract, today, outsideValues);
   const divergences = sortDivergences([
     ...withLiveValues(repoDivergences, snapshot),
-    ...compareLive(snapshot, config.contract, today, fingerprint),
-    ...compareInventory(snapshot, config.contract, today),
+    ...compareLive(snapshot, contract, today, fingerprint),
+    ...compareInventory(snapshot, contract, today),
   ]);
   const keyFilter = options.key ? globMatcher(options.key) : undefined;
   const filtered = keyFilter ? divergences.filter((d) => keyFilter.test(d.key)) : divergences;
@@ -609,7 +613,7 @@ async function scanWithin(options: ScanOptions, run: { trust?: { note?: string }
   for (const other of config.discovery?.alternatives ?? [])
     warnings.push(`discovery: also found ${other.layout}; \`undrift init\` writes undrift.yaml to choose`);
   // Objects whose kind another environment's source did not list are said, not passed over.
-  warnings.push(...uncomparedObjects(snapshot, config.contract, today));
+  warnings.push(...uncomparedObjects(snapshot, contract, today));
   // What of each environment's repo names no objects: one line per reason, naming its environments.
   warnings.push(
     ...uncoveredLines(
@@ -709,7 +713,7 @@ async function scanWithin(options: ScanOptions, run: { trust?: { note?: string }
       // a document added, rewritten or gone since can concern it (verdict/document-reads.ts).
       documents: verdicts.documentsChanged ? changedDocuments(verdicts.keptDocuments, documents) : [],
       environments: config.environments.map((e) => e.name),
-      contract: new ContractParts(config.contract, history.envs.get(CONTRACT_HISTORY), log),
+      contract: new ContractParts(contract, history.envs.get(CONTRACT_HISTORY), log),
       newKeys: newKeysOf(
         verdicts.added.map((i) => messages[i]!.sha),
         log,
@@ -730,19 +734,19 @@ async function scanWithin(options: ScanOptions, run: { trust?: { note?: string }
       if (whole) {
         const everyEnv = config.promotion.filter((env) => snapshot.envs.has(env) || outside.has(env));
         const wide = withLiveValues(
-          compareEnvironments({ ...snapshot, environments: everyEnv, envs: new Map([...snapshot.envs, ...outside]) }, config.contract, today).divergences,
+          compareEnvironments({ ...snapshot, environments: everyEnv, envs: new Map([...snapshot.envs, ...outside]) }, contract, today).divergences,
           snapshot,
         );
         return withLive.map((d) => {
           // A comparison's verdict is the one a scan of all gives its key (its divergence there,
           // with every environment's values); an object's or a grant's keeps the partial view's.
           const asWhole = REPO_COMPARED.has(d.kind) ? wide.find((w) => w.key === d.key && w.kind === d.kind) : PARTIAL_ONLY.has(d.kind) ? undefined : d;
-          if (!asWhole) return explainDivergence(d, history, config, chosen, extra);
-          const weighed = explainDivergence(asWhole, history, config, everyEnv, extra);
+          if (!asWhole) return explainDivergence(d, history, compared, chosen, extra);
+          const weighed = explainDivergence(asWhole, history, compared, everyEnv, extra);
           return { ...d, history: Object.fromEntries(chosen.map((env) => [env, weighed.history[env] ?? []])), verdict: weighed.verdict };
         });
       }
-      return withLive.map((d) => explainDivergence(d, history, config, chosen, extra));
+      return withLive.map((d) => explainDivergence(d, history, compared, chosen, extra));
     });
     await Promise.all([verdicts?.save(), eventsKeys?.save(), readings?.save()]);
     if (rendered && verdicts) renderedAs = { keptFrom: verdicts.keptFrom, verdicts: verdicts.id, of: rendered };

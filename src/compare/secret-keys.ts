@@ -1,3 +1,4 @@
+import type { Allowed, Contract } from '../config/contract.js';
 import { liveWasRead, type EnvName, type EnvSnapshot, type HistoryEvent, type KeyPath, type LiveState } from '../model/types.js';
 import { SecretFingerprint } from '../parse/fingerprint.js';
 import { textWithPasswordsFingerprinted } from '../parse/url-passwords.js';
@@ -98,6 +99,36 @@ export function withSecretsFingerprinted(
     out.set(env, { ...snapshot, values });
   }
   return out;
+}
+
+/** The contract with the values it writes for a secret key known by their fingerprints: the key's
+ * values are compared as fingerprints, so an entry that lists them as written
+ * (`tls.certSecret: {staging: api-tls-staging}`, a Secret's name under a name that says secret)
+ * could otherwise never be met and would report every environment in violation; and no output
+ * prints a secret's value, the contract's copy included. A glob entry keeps its texts for the other
+ * keys it covers and is given the fingerprints beside them. A pattern (`/^https:/`, which a
+ * fingerprint cannot meet) is left as it is. */
+export function contractWithSecretsFingerprinted(contract: Contract, keys: ReadonlySet<KeyPath>, fingerprint: SecretFingerprint): Contract {
+  if (keys.size === 0) return contract;
+  const print = (text: string) => (text === 'null' || SecretFingerprint.isFingerprint(text) ? text : fingerprint.of(Buffer.from(text)));
+  const prints = (texts: string[]) => texts.filter((text) => text !== 'null').map(print);
+  const fingerprinted = (allowed: Allowed, glob: boolean): Allowed => {
+    if (allowed.kind !== 'exact' && allowed.kind !== 'one_of') return allowed;
+    const written = allowed.kind === 'exact' ? [allowed.text, ...(allowed.also ?? [])] : [...allowed.texts, ...(allowed.also ?? [])];
+    if (glob) return { ...allowed, also: [...(allowed.also ?? []), ...prints(written)] };
+    const also = (allowed.also ?? []).map(print);
+    return allowed.kind === 'exact'
+      ? { ...allowed, text: print(allowed.text), ...(also.length > 0 ? { also } : {}) }
+      : { ...allowed, texts: allowed.texts.map(print), ...(also.length > 0 ? { also } : {}) };
+  };
+  let changed = false;
+  const entries = contract.entries.map((entry) => {
+    const glob = entry.glob !== undefined;
+    if (glob ? ![...keys].some((key) => entry.glob!.test(key)) : !keys.has(entry.pattern)) return entry;
+    changed = true;
+    return { ...entry, allowed: new Map([...entry.allowed].map(([env, allowed]) => [env, fingerprinted(allowed, glob)])) };
+  });
+  return changed ? { ...contract, entries } : contract;
 }
 
 /** The keys a repository's files set with a plain value: a Helm release record's values for

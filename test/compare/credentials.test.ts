@@ -1,7 +1,11 @@
 // A credential written in a repo file is a secret whether or not a live Secret meets it (a newcomer's
 // tryout in session 20: `API_KEY=sk_live_…` from a .env printed in the table, the JSON and the report).
 import { describe, expect, it } from 'vitest';
-import { looksLikeCredential } from '../../src/compare/secret-keys.js';
+import { allows } from '../../src/compare/compare.js';
+import { contractWithSecretsFingerprinted, looksLikeCredential } from '../../src/compare/secret-keys.js';
+import { parseContract } from '../../src/config/contract.js';
+import { yamlFileFromText } from '../../src/config/yaml-file.js';
+import { SecretFingerprint } from '../../src/parse/fingerprint.js';
 import { repoFromScenario } from '../support/repo.js';
 import { runCli } from '../support/cli.js';
 
@@ -94,5 +98,66 @@ describe('a scan of a repository with credentials in its files', () => {
     expect(all).toMatch(/secret:[0-9a-f]+/);
     for (const p of plain) expect(all).not.toContain(p);
     expect(all).toContain('LOG');
+  });
+});
+
+describe('a contract that lists a credential-named key’s values as written', () => {
+  it('is met by the fingerprints they are compared as, and prints none of its own values', async () => {
+    const listed = ['api-tls-staging', 'api-tls-prod', 'tok_staging_0123456789', 'tok_prod_listed_9876543'];
+    const held = 'tok_prod_held_55555555';
+    const repo = await repoFromScenario({
+      commits: [
+        {
+          at: '2026-06-01T10:00:00Z',
+          author: 'ana',
+          message: 'values and contract',
+          write: {
+            'config/staging.yaml': `tls:\n  certSecret: ${listed[0]}\nAPI_TOKEN: ${listed[2]}\nLOG_LEVEL: debug\n`,
+            'config/production.yaml': `tls:\n  certSecret: ${listed[1]}\nAPI_TOKEN: ${held}\nLOG_LEVEL: warn\n`,
+            'config/expected-env-diff.yaml': [
+              'expected_differences:',
+              `  tls.certSecret: {staging: ${listed[0]}, production: ${listed[1]}}`,
+              `  API_TOKEN: {staging: ${listed[2]}, production: ${listed[3]}}`,
+              '  "*_LEVEL": {staging: debug, production: warn}',
+              '',
+            ].join('\n'),
+          },
+        },
+      ],
+    });
+    const json = JSON.parse((await runCli(['scan', '--no-cache', '--format', 'json'], { cwd: repo })).stdout) as {
+      divergences: Array<{ key: string; kind: string }>;
+    };
+    // The Secret's name is what the contract lists in both environments; the token is not production's.
+    expect(json.divergences.map((d) => `${d.key} ${d.kind}`)).toEqual(['API_TOKEN contract-violation']);
+    const outputs: string[] = [];
+    for (const args of [
+      ['scan', '--no-cache'],
+      ['scan', '--no-cache', '--format', 'json'],
+      ['explain', 'API_TOKEN'],
+      ['explain', 'tls.certSecret'],
+    ]) {
+      const run = await runCli(args, { cwd: repo });
+      outputs.push(run.stdout + run.stderr);
+    }
+    const all = outputs.join('\n');
+    expect(all).toMatch(/the contract allows secret:[0-9a-f]+/);
+    for (const text of [...listed, held]) expect(all).not.toContain(text);
+  });
+
+  it('keeps a glob entry’s texts for the plain keys it covers, the fingerprints beside them', () => {
+    const fingerprint = new SecretFingerprint(Buffer.from('k'.repeat(32)));
+    const contract = parseContract(yamlFileFromText('expected_differences:\n  "*_REF": {staging: a-staging, production: [a-prod, b-prod]}\n', 'c.yaml'), [
+      'staging',
+      'production',
+    ]);
+    const out = contractWithSecretsFingerprinted(contract, new Set(['VAULT_TOKEN_REF']), fingerprint);
+    const entry = out.entries[0]!;
+    expect(allows(entry.allowed.get('staging')!, { text: 'a-staging' })).toBe(true);
+    expect(allows(entry.allowed.get('staging')!, { text: fingerprint.of(Buffer.from('a-staging')) })).toBe(true);
+    expect(allows(entry.allowed.get('production')!, { text: fingerprint.of(Buffer.from('b-prod')) })).toBe(true);
+    expect(allows(entry.allowed.get('production')!, { text: fingerprint.of(Buffer.from('a-staging')) })).toBe(false);
+    // No secret key under the glob: the contract as it was.
+    expect(contractWithSecretsFingerprinted(contract, new Set(['OTHER']), fingerprint)).toBe(contract);
   });
 });
