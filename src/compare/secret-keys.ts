@@ -51,6 +51,15 @@ const CREDENTIAL_SHAPE = new RegExp(
   ].join(''),
 );
 
+// A key that names the Kubernetes Secret a credential is kept in (`auth.existingSecret`, `tls.certSecret`,
+// `imagePullSecret`, `caSecret`: Helm charts' convention) holds that object's name, not the credential:
+// a lower-case DNS name with a hyphen or a dot, or of letters alone (`regcred`). A random-looking token
+// there (letters and digits, no separator) is still taken for a credential.
+const SECRET_OBJECT_NAME = /(?:^| )(?:existing|tls|cert|certificate|ca|ssl|pull|sealed|external|kube|k8s) secrets?$/;
+const OBJECT_NAME = /^(?:[a-z0-9](?:[-a-z0-9.]{0,251}[a-z0-9])?)$/;
+const namesSecretObject = (words: string, text: string) =>
+  SECRET_OBJECT_NAME.test(words) && OBJECT_NAME.test(text) && (/[-.]/.test(text) || /^[a-z]+$/.test(text));
+
 const wordsOfLeaf = (key: KeyPath) =>
   (key.split(/[.\]]/).filter(Boolean).at(-1) ?? key)
     .replace(/([a-z\d])([A-Z])/g, '$1 $2')
@@ -64,7 +73,9 @@ export function looksLikeCredential(key: KeyPath, text: string | null, type: str
   const words = wordsOfLeaf(key);
   // A PIN or a weak password reads as a number (`redis.password: 123456`).
   if (type === 'number' || text.length < 8) return (type === 'string' || type === 'number') && PASSWORD_NAME.test(words);
-  return type === 'string' && (CREDENTIAL_SHAPE.test(text.trim()) || CREDENTIAL_NAME.test(words));
+  if (type !== 'string') return false;
+  if (CREDENTIAL_SHAPE.test(text.trim())) return true;
+  return CREDENTIAL_NAME.test(words) && !namesSecretObject(words, text.trim());
 }
 
 /** The keys a repo file sets to a plaintext credential in some environment: fingerprinted as a live

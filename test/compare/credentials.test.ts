@@ -32,6 +32,15 @@ describe('looksLikeCredential', () => {
     ['db.passwordProd', 'hunter2'],
   ])('%s is one', (key, value) => expect(looksLikeCredential(key, value, 'string')).toBe(true));
 
+  it.each([
+    // A token where a Secret's name belongs, or a credential's shape, is still one.
+    ['auth.existingSecret', 'a8f3k2m9x7q1w5e6'],
+    ['auth.existingSecret', 'Zm9vYmFyYmF6cXV4'],
+    ['tls.certSecret', 'ghp_abcdefghijklmnopqrstuvwxyz0123456789'],
+    ['clientSecret', 'payments-client-prod'],
+    ['jwt.secret', 'my-jwt-signing-value'],
+  ])('%s holding %s is one', (key, value) => expect(looksLikeCredential(key, value, 'string')).toBe(true));
+
   it('a password of digits alone is one', () => expect(looksLikeCredential('redis.password', '123456', 'number')).toBe(true));
 
   it.each([
@@ -50,6 +59,12 @@ describe('looksLikeCredential', () => {
     ['FIRST_PASS_RATIO', '0.25', 'number'],
     ['SIGNING_KEY_ID', 'key-2026-11', 'string'],
     ['SECRET_NAME_PROD', 'payments-credentials', 'string'],
+    // The Secret object a chart reads its credential from, by name (Helm's `existingSecret`).
+    ['auth.existingSecret', 'redis-auth-prod', 'string'],
+    ['tls.certSecret', 'api-tls-staging', 'string'],
+    ['imagePullSecret', 'regcred', 'string'],
+    ['global.imagePullSecrets', 'ghcr-pull.v2', 'string'],
+    ['ingress.tlsSecret', 'wildcard-example-com', 'string'],
     ['TOKEN_TTL_STAGING', '3600seconds', 'string'],
   ])('%s = %s is not', (key, value, type) => expect(looksLikeCredential(key, value, type)).toBe(false));
 });
@@ -103,7 +118,7 @@ describe('a scan of a repository with credentials in its files', () => {
 
 describe('a contract that lists a credential-named key’s values as written', () => {
   it('is met by the fingerprints they are compared as, and prints none of its own values', async () => {
-    const listed = ['api-tls-staging', 'api-tls-prod', 'tok_staging_0123456789', 'tok_prod_listed_9876543'];
+    const listed = ['bind-pw-staging-1', 'bind-pw-prod-22', 'tok_staging_0123456789', 'tok_prod_listed_9876543'];
     const held = 'tok_prod_held_55555555';
     const repo = await repoFromScenario({
       commits: [
@@ -112,11 +127,11 @@ describe('a contract that lists a credential-named key’s values as written', (
           author: 'ana',
           message: 'values and contract',
           write: {
-            'config/staging.yaml': `tls:\n  certSecret: ${listed[0]}\nAPI_TOKEN: ${listed[2]}\nLOG_LEVEL: debug\n`,
-            'config/production.yaml': `tls:\n  certSecret: ${listed[1]}\nAPI_TOKEN: ${held}\nLOG_LEVEL: warn\n`,
+            'config/staging.yaml': `ldap:\n  bindPassword: ${listed[0]}\nAPI_TOKEN: ${listed[2]}\nLOG_LEVEL: debug\n`,
+            'config/production.yaml': `ldap:\n  bindPassword: ${listed[1]}\nAPI_TOKEN: ${held}\nLOG_LEVEL: warn\n`,
             'config/expected-env-diff.yaml': [
               'expected_differences:',
-              `  tls.certSecret: {staging: ${listed[0]}, production: ${listed[1]}}`,
+              `  ldap.bindPassword: {staging: ${listed[0]}, production: ${listed[1]}}`,
               `  API_TOKEN: {staging: ${listed[2]}, production: ${listed[3]}}`,
               '  "*_LEVEL": {staging: debug, production: warn}',
               '',
@@ -128,14 +143,14 @@ describe('a contract that lists a credential-named key’s values as written', (
     const json = JSON.parse((await runCli(['scan', '--no-cache', '--format', 'json'], { cwd: repo })).stdout) as {
       divergences: Array<{ key: string; kind: string }>;
     };
-    // The Secret's name is what the contract lists in both environments; the token is not production's.
+    // The password is what the contract lists in both environments; the token is not production's.
     expect(json.divergences.map((d) => `${d.key} ${d.kind}`)).toEqual(['API_TOKEN contract-violation']);
     const outputs: string[] = [];
     for (const args of [
       ['scan', '--no-cache'],
       ['scan', '--no-cache', '--format', 'json'],
       ['explain', 'API_TOKEN'],
-      ['explain', 'tls.certSecret'],
+      ['explain', 'ldap.bindPassword'],
     ]) {
       const run = await runCli(args, { cwd: repo });
       outputs.push(run.stdout + run.stderr);
