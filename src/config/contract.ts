@@ -98,7 +98,12 @@ const allowedSpec = z.union(
   ],
   'expected a value, `any`, a /regex/, a list of values, {one_of: [...]} or {regex: "..."}',
 );
-const entrySchema = z.record(z.string(), z.unknown(), 'expected a map of environment → allowed value (plus reason, owner, expires)');
+// `KEY: any` reads as "anything, everywhere": that is a key never compared, which `ignore:` holds.
+const entrySchema = z.record(
+  z.string(),
+  z.unknown(),
+  'expected a map of environment → allowed value (plus reason, owner, expires); a key any environment may set to anything goes under `ignore:`',
+);
 const acceptanceSchema = z.record(z.string(), z.unknown(), 'expected a map of environment → accepted live value (plus reason, owner, expires)');
 const contractSchema = z
   .object(

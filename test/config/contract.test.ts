@@ -95,6 +95,10 @@ describe('expected-differences contract', () => {
       'config/expected-env-diff.yaml:4: A.expires: "next year" is not a date written YYYY-MM-DD',
     );
     expect(error('expected_differences:\n  A:\n    reason: why\n')).toMatch(/A declares no environment's value/);
+    // `any` for the whole key: what it means is a key never compared, and the error says where that goes.
+    expect(error('expected_differences:\n  A: any\n')).toMatch(
+      /^config\/expected-env-diff\.yaml:2:\d+: .*expected a map of environment → allowed value.*goes under `ignore:`$/,
+    );
     expect(error('expected_diferences: {}\n')).toBe(
       'config/expected-env-diff.yaml:1:1: unknown setting "expected_diferences" (did you mean "expected_differences"?)',
     );
