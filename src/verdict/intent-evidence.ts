@@ -21,6 +21,7 @@ import { quoteOf } from './passage.js';
 import { sentenceEnds } from './sentence-end.js';
 import { endMovedInDocument, EXTENDS } from './moved-in-document.js';
 import { citedRecords, type CitedRecord } from './cited-record.js';
+import { declaredWith } from './declared-with.js';
 
 export function recordIntent(env: EnvName, event: HistoryEvent, intent: Intent, f: Findings): void {
   const c = short(event.commit);
@@ -70,6 +71,28 @@ function withoutPastEnd(intent: Intent, event: HistoryEvent, f: Findings): Inten
   );
   const { until: _until, ...temporary } = intent.temporary!;
   return { ...intent, temporary };
+}
+
+/** A test whose commit also declared the difference with an expiry (declared-with.ts): the expiry is the
+ * test's end, whether or not the message gave one (or could be read). A declaration whose reason states no
+ * test (a region's own setting with a review date, a measure waiting for an event) keeps its expiry as a
+ * review or an estimate, not an end of the value. */
+function withDeclaredEnd(intent: Intent, event: HistoryEvent, key: string, env: EnvName, context: VerdictContext, f: Findings): Intent {
+  if (intent.temporary?.until) return intent;
+  const declared = declaredWith(event, key, context);
+  if (!declared || declared.expires < event.date.slice(0, 10)) return intent;
+  const reason = readIntent({ subject: declared.reason, body: '', author: '', email: '', date: event.date }, env, context.environments);
+  // A temporary measure's reason may wait for an event in words no reader dates ("until provider A fixes
+  // the route"): only a test, whose span is the test's, ends on the date the change declared.
+  const scope = intent.scope ?? reason.scope;
+  if (scope?.kind !== 'test' || intent.temporary?.event) return intent;
+  f.add(
+    'contract',
+    `${short(event.commit)} declared the difference in the contract with the change ("${declared.reason}"), until ${declared.expires}: the change's own end`,
+    event.commit,
+  );
+  const phrase = `expires: ${declared.expires}`;
+  return { ...intent, scope, temporary: { ...(intent.temporary ?? { phrase }), until: declared.expires } };
 }
 
 /** "staging only (freeze)": the restriction is the freeze's, and lasts as long as the freeze;
@@ -469,7 +492,7 @@ export function intentOfChange(
   // Swept into another key's commit: its scope, time limit, incident or plan are that key's; who
   // wrote it (a bot) and whether it says anything at all still hold.
   const stated: Intent = sweep ? { names: [], bare: read.bare, bot: read.bot, swept: { key: sweep, own: key! } } : read;
-  const intent = withFollowers(
+  const read0 = withFollowers(
     withoutPastEnd(
       movedDeadline(
         event,
@@ -484,6 +507,7 @@ export function intentOfChange(
     env,
     context,
   );
+  const intent = sweep || !key ? read0 : withDeclaredEnd(read0, event, key, env, context, f);
   if (text.via.length > 0) {
     const merge = context.log!.messages.get(text.via[0]!)!;
     f.add(
