@@ -42,6 +42,7 @@ import { sentenceEnds, sentencesIn } from './sentence-end.js';
 import { reportedAt } from './tense.js';
 import { duringPast } from './during-past.js';
 import { measureBack } from './measure-back.js';
+import { writesAmount } from './written-values.js';
 
 export interface Intent {
   /** The change was meant for its own environment only, or for a test: never to be promoted. */
@@ -505,7 +506,8 @@ const TEMPORARY = [
     String.raw`\bpending (?:\w+ ){0,3}(?:approval|sign-?off|review|confirmation|go-?ahead|ok)\b|\b(?:do not|don't|dont|not to) (?:promote|ship|roll (?:it )?out|merge|enable)\b[^.\n]{0,30}\byet\b`,
   ),
   W(String.raw`\b(?:todo|fixme)\b[^\n]{0,200}\b(?:revert|remove|undo|roll ?back)\b`),
-  W(String.raw`\b(?:this|that|for the|just for the|only this|for one) (?:week|weekend|sprint|day|night|afternoon|morning)\b`),
+  // (Not when the moment dates something else: "the replica bump from this morning", "since this week".)
+  W(String.raw`\b(?<!\b(?:from|since) )(?:this|that|for the|just for the|only this|for one) (?:week|weekend|sprint|day|night|afternoon|morning)\b`),
   // Other languages: "vorübergehend", "diese Woche", "danach wieder zurück", "bis die Migration
   // durch ist", "temporalmente", "por ahora", "hasta que", "pour l'instant", "jusqu'à".
   W(
@@ -741,7 +743,9 @@ const EVERYWHERE = regex(
   'i',
   // (The nouns a layout's environments are: "in all accounts" where each environment is an AWS account, a
   // Terraform workspace, an Azure subscription.)
-  String.raw`\b(?:all|every|each|both) (?:(?:of )?(?:the|our) )?(?:(?:aws |gcp |azure |cloud )?(?:env(?:ironment)?s?|stages?|clusters?|regions?|deployments?|accounts?|workspaces?|subscriptions?))\b|`,
+  // (A quantifier may be stressed in Markdown: "in **all** environments", "in *every* environment".)
+  String.raw`\b(?:all|every|each|both)\*{0,2} (?:(?:of )?(?:the|our) )?`,
+  String.raw`(?:(?:aws |gcp |azure |cloud )?(?:env(?:ironment)?s?|stages?|clusters?|regions?|deployments?|accounts?|workspaces?|subscriptions?))\b|`,
   String.raw`\beverywhere\b|\bacross the board\b|\bacross (?:all )?(?:env(?:ironment)?s|stages|clusters)\b|`,
   String.raw`\bglobally\b|`,
   // Another environment has the problem the change answers: "production has exactly the same
@@ -1180,7 +1184,9 @@ const FOLLOWS = regex(
   // and the backport in French and Spanish words: "rétroporté en staging", "retroportado a staging" — so a
   // negated one ("jamais rétroporté en staging tant que …") keeps the environment apart, as "never backported" does.
   // (This pattern is not Unicode-aware: its word bounds are written out.)
+  // ("will follow" in a word: "suivra", "seguirá", and German's "wird nachgezogen".)
   String.raw`(?<![a-zà-ÿ])(?:tras|después del?|despues del?|luego|après|ensuite|dopo|poi|depois d[aeo]|após|r[ée]troport[a-zà-ÿ]*|retroportad[oa]s?|em seguida|daarna|potem|entra|entrará|`,
+  String.raw`suivra|suivront|seguirá|seguirán|nachgezogen|`,
   String.raw`(?:n|com )?[oa] próxim[oa]|(?:en|con) (?:el|la) próxim[oa]|au prochain|(?:con|al) (?:il )?prossimo|bij de volgende|przy następnym|z następnym|`,
   // … and the release window in those languages: "prod w oknie wtorkowym", "im Dienstagsfenster",
   // "en la ventana del martes", "dans la fenêtre de mardi", "nella finestra di martedì", "na janela de terça".
@@ -1387,6 +1393,12 @@ const clauses = (text: string) =>
 // A clause whose subject is a pronoun, after a connective: "so it keeps", "and they stay", "daher bleibt es".
 const PRONOUN_LEAD =
   /^(?:(?:so|and|but|hence|thus|therefore|which is why|that'?s why|daher|deshalb|also|donc|alors|dus|daarom)\s+(?:that\s+)?)?(?:it|they|es|sie|er|il|elle|hij|ze)(?![\p{L}'’])/iu;
+// A clause with no subject at all, its verb first after the comma: "prd-us conflicted with another change, will
+// follow in a separate PR", "Prod hatte einen Konflikt, wird nachgezogen", "la prod a un conflit, suivra
+// demain", "prod tuvo un conflicto, seguirá mañana", "prod had een conflict, volgt later". The environment
+// the clause before spoke of is its subject, as it is a pronoun's.
+const ELIDED_LEAD =
+  /^(?:(?:and|but|und|aber|et|mais|y|pero|en|maar)\s+)?(?:will|shall|is to|are to|needs to|has to|wird|werden|folgt|suivra|suivront|seguirá|seguirán|volgt|zal)(?![\p{L}'’])/iu;
 
 // A gate's lead in English that FOLLOWS does not read as one: "not before", "not until", "never before"
 // (the negation is the gate's: "prod not before the freeze ends" waits for it).
@@ -1457,8 +1469,9 @@ function readHold(whole: string, env: EnvName, environments: EnvName[], written:
     let named = asked ? [] : others.filter((e) => mentions(clause, e));
     // A clause's subject carries over to the pronoun of the next: "Staging is single-zone, so it keeps
     // ScheduleAnyway" keeps staging's value, as "Staging keeps ScheduleAnyway" does.
-    if (!asked && !own && named.length === 0 && subject.length === 1 && PRONOUN_LEAD.test(clause)) named = subject;
-    subject = own ? [] : named.length > 0 ? named : PRONOUN_LEAD.test(clause) ? subject : [];
+    const lead = PRONOUN_LEAD.test(clause) || ELIDED_LEAD.test(clause);
+    if (!asked && !own && named.length === 0 && subject.length === 1 && lead) named = subject;
+    subject = own ? [] : named.length > 0 ? named : lead ? subject : [];
     // A clause naming no other environment, or this one, holds nothing back: it stays this change's
     // own (read first: the rest is read only of a clause about another environment).
     if (named.length === 0 || own) {
@@ -2329,10 +2342,11 @@ export function everywhereSaid(text: string): string | undefined {
 export function withdrawalIn(written: string, value: string | null = null): string | undefined {
   // A back-out plan withdraws nothing: it says what would be done should the change fail (contingency.ts).
   const text = withoutContingencies(written);
+  // (The value as people write it counts: "2 s" for 2s, "1 GiB" for 1024Mi.)
   if (
     value !== null &&
     value.length > 0 &&
-    new RegExp(`(?<![\\p{L}\\p{N}.])${value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'iu').test(text)
+    (new RegExp(`(?<![\\p{L}\\p{N}.])${value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'iu').test(text) || writesAmount(text, value))
   ) {
     const everywhere = [...text.matchAll(EVERYWHERE_ALL)].find((m) => !doubtIn(text, m.index, m[0].length) && !exceptAfter(text, m.index + m[0].length));
     if (everywhere) return undefined;
