@@ -254,10 +254,19 @@ const SAME_DAY = sourceOf(
   String.raw`cet après-midi|hoje|esta noite|oggi|stasera|questo pomeriggio|vandaag|vanavond)`,
 );
 const RELATIVE_DAY = new RegExp(String.raw`${DAY_LIMIT}(?:(${NEXT_DAY})|${SAME_DAY})(?![\p{L}])`, 'giu');
+// The day itself as the span, limit word and all: "for the day", "for the rest of the day", "für den Tag",
+// "pour la journée", "por el día", "per la giornata", "voor vandaag", Finnish "päivän ajaksi" (for the day's
+// length): a game day's or a drill's setting ends on the day it was made. Not "for the day after" (another day).
+const SPAN_OF_DAY = regex(
+  'iu',
+  String.raw`(?<![\p{L}])(?:for the (?:rest of the )?day|(?:für|fuer) den (?:restlichen )?tag|pour (?:la|cette) journée|`,
+  String.raw`por (?:el|este) día|per (?:la|questa) giornata|(?:tämän )?päivän ajaksi)(?![\p{L}])(?!\s+(?:after|before|danach|d'après|siguiente|dopo))`,
+);
 
 function relativeDay(text: string, written: string): string | undefined {
   let days: number | undefined;
   for (const m of text.matchAll(RELATIVE_DAY)) days = Math.max(days ?? 0, m[1] ? 1 : 0);
+  if (days === undefined && SPAN_OF_DAY.test(text)) days = 0;
   return days === undefined ? undefined : plusDays(written, days);
 }
 

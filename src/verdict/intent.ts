@@ -507,7 +507,9 @@ const TEMPORARY = [
   ),
   W(String.raw`\b(?:todo|fixme)\b[^\n]{0,200}\b(?:revert|remove|undo|roll ?back)\b`),
   // (Not when the moment dates something else: "the replica bump from this morning", "since this week".)
-  W(String.raw`\b(?<!\b(?:from|since) )(?:this|that|for the|just for the|only this|for one) (?:week|weekend|sprint|day|night|afternoon|morning)\b`),
+  W(
+    String.raw`\b(?<!\b(?:from|since) )(?:this|that|for the|for the rest of the|just for the|only this|for one) (?:week|weekend|sprint|day|night|afternoon|morning)\b`,
+  ),
   // Other languages: "vorübergehend", "diese Woche", "danach wieder zurück", "bis die Migration
   // durch ist", "temporalmente", "por ahora", "hasta que", "pour l'instant", "jusqu'à".
   W(

@@ -303,6 +303,8 @@ const TABLE: Record<Exclude<Language, 'en'>, Words> = {
     only: ['nur', 'ausschließlich', 'lediglich'],
     test: ['zum testen', 'für tests', 'für den test', 'für die tests', 'für den lasttest', 'für die lasttests', 'zu testzwecken'],
     temporary: [
+      'für den tag',
+      'für den restlichen tag',
       // (The adjective inflects: "vorübergehender Fix", "temporäre Erhöhung", "befristete Freigabe"; its
       // endings only, not a compound: "Temporärdateien" are files.)
       'vorübergehend',
@@ -502,6 +504,7 @@ const TABLE: Record<Exclude<Language, 'en'>, Words> = {
     only: ['solo', 'sólo', 'solamente', 'únicamente', 'exclusivamente'],
     test: ['para pruebas', 'para la prueba', 'para las pruebas', 'para probar', 'para test*'],
     temporary: [
+      'por el día',
       'temporalmente',
       'provisionalmente',
       'por ahora',
@@ -624,6 +627,7 @@ const TABLE: Record<Exclude<Language, 'en'>, Words> = {
     only: ['seulement', 'uniquement', 'juste'],
     test: ['pour les tests', 'pour tester', 'pour le test', 'pour la recette'],
     temporary: [
+      'pour la journée',
       'temporairement',
       'temporaire',
       'provisoirement',
@@ -913,6 +917,7 @@ const TABLE: Record<Exclude<Language, 'en'>, Words> = {
     only: ['solo', 'soltanto', 'solamente', 'unicamente'],
     test: ['per i test', 'per test', 'per testare', 'per il test'],
     temporary: [
+      'per la giornata',
       'temporaneamente',
       'temporaneo',
       'temporanea',
@@ -1843,7 +1848,7 @@ const TABLE: Record<Exclude<Language, 'en'>, Words> = {
   fi: {
     only: ['vain', 'ainoastaan', 'pelkästään'],
     test: ['testiä varten', 'testausta varten', 'testejä varten', 'testaamista varten', 'kuormitustesti*', 'testataan', 'testaamme'],
-    temporary: ['väliaikai*', 'tilapäi*', 'toistaiseksi', 'hetkellisesti', 'vähäksi aikaa'],
+    temporary: ['väliaikai*', 'tilapäi*', 'toistaiseksi', 'hetkellisesti', 'vähäksi aikaa', 'päivän ajaksi', 'viikon ajaksi', 'kokeen ajaksi'],
     back: ['palautetaan', 'palautamme', 'palautus', 'palautetaan takaisin', 'palataan', 'palaamme', 'takaisin arvoon'],
     done: ['valmis', 'valmiina', 'tehty', 'korjattu', 'ratkaistu', 'suljettu', 'päättynyt', 'päättyi', 'valmistui', 'migroitu', 'siirretty'],
     approved: ['hyväksytty', 'hyväksyi', 'hyväksytään', 'vihreää valoa'],
