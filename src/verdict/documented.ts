@@ -1562,7 +1562,8 @@ function everywhereIn(text: string, p: LinkedPassage, q: MoveQuestion, next: Env
     others.some((v) => namesChanged(text, v, q.key)) &&
     ![q.value!, imageVersion(q.value!)?.version].some(
       (x) => x !== undefined && new RegExp(`(?:\\bto|→|->)\\s*[\`"']?v?${x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'i').test(text),
-    )
+    ) &&
+    !pairedWithKey(text, q.key, q.value!)
   )
     return undefined;
   // A rule said by what no environment may have, or refusing exceptions ("no exceptions for test
@@ -1570,7 +1571,7 @@ function everywhereIn(text: string, p: LinkedPassage, q: MoveQuestion, next: Env
   const none = noneExcepted(text);
   const rest = none ? text.replace(none, ' ') : text;
   const intent = readIntent({ subject: rest, body: '', author: p.written.author, email: '', date: p.written.date }, q.env, q.environments);
-  const phrase = intent.everywhere ?? everyIncluded(text) ?? everyUnit(text, q.environments) ?? none;
+  const phrase = intent.everywhere ?? everyIncluded(text) ?? everyUnit(text, q.environments) ?? none ?? everyProduction(text, next[0]!);
   if (!phrase || intent.scope || (intent.hold && !intent.hold.follows)) return undefined;
   const date = readDeadline(text, p.written.date).date;
   if (date && q.today && date > q.today) return undefined;
@@ -1618,6 +1619,36 @@ function everyUnit(text: string, environments: EnvName[]): string | undefined {
   if (!m || /(?<![\p{L}])(?:not|never|nor)\s+$/iu.test(text.slice(0, m.index))) return undefined;
   const named = environments.filter((env) => mentions(text, env));
   return named.length === 1 ? undefined : m[0];
+}
+
+/** The key's own name written with the value beside it ("default_ttl 1h, max_ttl 24h", "default_ttl: 1h"): the
+ * value is that key's, whatever other value the passage names for another key. */
+function pairedWithKey(text: string, key: string, value: string): boolean {
+  const name = key
+    .split(/[.[\]"]+/)
+    .filter(Boolean)
+    .at(-1);
+  if (!name || name.length < 3) return false;
+  const esc = (x: string) => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`(?<![\\p{L}\\p{N}_])${esc(name)}\\s*[:=]?\\s*[\`"']?${esc(value)}(?![\\p{L}\\p{N}])`, 'iu').test(text);
+}
+
+// Every environment of production, as an audit finding or a policy scopes itself: "every production environment",
+// "all prod clusters", "alle Produktionsumgebungen", "tous les environnements de production", "todos los entornos
+// de producción", Hungarian "minden éles környezet", Finnish "kaikki tuotantoympäristöt". It binds the
+// environment left behind only where that one is a production one by its name ("prd-us", "prod-eu", "live").
+const EVERY_PRODUCTION = regex(
+  'iu',
+  String.raw`(?<![\p{L}])(?:(?:every|all|each)\s+(?:(?:of\s+)?(?:the|our)\s+)?(?:production|prod|live)\s+(?:environments?|envs?|clusters?|regions?|accounts?|stages?)|`,
+  String.raw`(?:alle[nr]?|jede[rn]?)\s+(?:produktions|prod)-?umgebung(?:en)?|(?:tous|toutes)\s+les\s+environnements\s+de\s+prod(?:uction)?|`,
+  String.raw`tod[oa]s\s+los\s+entornos\s+de\s+producci[óo]n|(?:minden|összes|valamennyi)\s+éles\s+környezet\p{L}*|`,
+  String.raw`kaikki(?:in|ssa|lle)?\s+tuotantoympäristö\p{L}*)(?![\p{L}])`,
+);
+const PRODUCTION_PART = /^(?:prod|production|prd|live|pro|producao|produção|produccion|producción|produzione|produktion|productie|produkcja)$/iu;
+function everyProduction(text: string, into: EnvName): string | undefined {
+  const m = EVERY_PRODUCTION.exec(text);
+  if (!m || /(?<![\p{L}])(?:not|never|nor|nicht|pas|nem|ei)\s+$/iu.test(text.slice(0, m.index))) return undefined;
+  return into.split(/[-_.\s]+/).some((part) => PRODUCTION_PART.test(part)) ? m[0] : undefined;
 }
 
 // A date set for an environment to have the change: "due in production: 2026-11-30" (a table's
