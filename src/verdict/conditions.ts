@@ -897,6 +897,15 @@ const OPEN = regex(
   // "ej beslutat", "ikke besluttet", "inte bestämt än".
   String.raw`(?:avvaktar|inväntar|väntar på|afventer|avventer|venter på) (?:ett |en |et )?beslut(?:et|ning(?:en)?)?|`,
   String.raw`(?:inte|ej|ikke) (?:\p{L}+ )?(?:beslutat|besluttet|bestämt|bestemt|avgjort|afgjort)|oavgjort|uafklaret|uavklart|`,
+  // A meeting's record of its decision as not taken yet, or put off to a day to come: "Decision: not yet",
+  // "Besluit: nog niet", "Entscheidung: noch nicht", "Décision : pas encore", "Рішення: ще ні", "decision next
+  // week", "Besluit volgende week (8/3)", "Entscheidung nächste Woche", "décision reportée". Only where the
+  // clause ends there: "Decision: not yet in production" decides to hold, "Decision: next week we ship" decides.
+  String.raw`(?:decision|besluit|beslissing|entscheidung|décision|decisión|decisione|decisão|рішення|решение|päätös)(?:\*\*|__)?\s?:?(?:\*\*|__)?\s{1,3}`,
+  String.raw`(?:not yet|none yet|nog niet|nog geen|noch nicht|noch keine|pas encore|todavía no|aún no|non ancora|ainda não|ще ні|ще немає|ещё нет|еще нет|ei vielä|`,
+  String.raw`next week|volgende week|nächste woche|la semaine prochaine|la próxima semana|la prossima settimana|na próxima semana|наступного тижня|на следующей неделе|ensi viikolla|`,
+  String.raw`deferred|postponed|uitgesteld|vertagt|verschoben|reportée|aplazada|rinviata|adiada|відкладено|отложено)`,
+  String.raw`(?:\s(?:made|taken|genomen|getroffen|gefallen|prise|tomada|presa|ухвалено))?(?=\s{0,3}(?:[.;:,!(\n]|$))|`,
   String.raw`(?:status|stand|statut|estado|stato)\s*[:=-]\s*(?:\*+\s*)?(?:open|offen|ouvert|abierto|aberto|aperto|proposed|draft|`,
   String.raw`under discussion|in discussion|in review|pending|vorgeschlagen|entwurf|proposé|propuesto|proposto|proposta|`,
   // A ticket reopened is open again, whatever it said when it was closed: "Status: Reopened", "Stato: riaperto".
