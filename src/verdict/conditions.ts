@@ -906,6 +906,11 @@ const OPEN = regex(
   String.raw`next week|volgende week|nächste woche|la semaine prochaine|la próxima semana|la prossima settimana|na próxima semana|наступного тижня|на следующей неделе|ensi viikolla|`,
   String.raw`deferred|postponed|uitgesteld|vertagt|verschoben|reportée|aplazada|rinviata|adiada|відкладено|отложено)`,
   String.raw`(?:\s(?:made|taken|genomen|getroffen|gefallen|prise|tomada|presa|ухвалено))?(?=\s{0,3}(?:[.;:,!(\n]|$))|`,
+  // The question what to do said to be open, the clause ending on it: "the question whether to bring it back is
+  // still open", "die Frage, ob …, ist offen", "la question de savoir si … reste ouverte", "Питання, чи …, відкрите".
+  String.raw`(?:question|frage|pregunta|domanda|vraag|питання|вопрос|kysymys),?\s(?:of\s|de savoir\s)?(?:whether|if|ob|si|se|of|чи|ли|onko)\s`,
+  String.raw`[^.;!?\n]{1,100}?\s(?:(?:is|remains|stays|ist|bleibt|est|reste|es|sigue|è|resta|is|blijft|залишається|остается)\s)?`,
+  String.raw`(?:(?:still|noch|encore|todavía|ancora|nog|ще|ещё)\s)?(?:open|offen|ouverte?|abierta|aperta|відкрите|відкритим|открыт\p{L}{0,2}|avoin)(?=\s{0,3}(?:[.;:,!—–\n]|$))|`,
   String.raw`(?:status|stand|statut|estado|stato)\s*[:=-]\s*(?:\*+\s*)?(?:open|offen|ouvert|abierto|aberto|aperto|proposed|draft|`,
   String.raw`under discussion|in discussion|in review|pending|vorgeschlagen|entwurf|proposé|propuesto|proposto|proposta|`,
   // A ticket reopened is open again, whatever it said when it was closed: "Status: Reopened", "Stato: riaperto".

@@ -81,6 +81,7 @@ import { daysBetween, day, describeMessage, round, short, shown } from './words.
 import { awaitedBeside } from './answer-awaited.js';
 import { ticketsOfName } from './named-ticket.js';
 import { sentenceEnds } from './sentence-end.js';
+import { aliasesIn } from './object-alias.js';
 
 export type ReaderName = 'open' | 'stated-end' | 'gate-met' | 'documented' | 'fate' | 'undo' | 'keep' | 'unread';
 
@@ -1022,7 +1023,11 @@ function notesAbout(key: string, since: string | undefined, context: VerdictCont
 function documentsAbout(key: string, since: string | undefined, context: VerdictContext, values: Array<string | null> = []): Text[] {
   const from = since ? Date.parse(since) - 2 * 86_400_000 : -Infinity;
   const seen = new Set<string>();
-  const byKey = [...passagesAbout(leafOf(key), context.log), ...underHeading(key, context.log)];
+  const named = [...passagesAbout(leafOf(key), context.log), ...underHeading(key, context.log)];
+  // A whole object is written about by the other name a document gives it beside its own (object-alias.ts).
+  const object = /^[A-Z][A-Za-z]+\/([a-z0-9][a-z0-9-]{3,62})$/.exec(key)?.[1];
+  const aliases = object ? [...new Set(named.flatMap((p) => aliasesIn(p.text, object, context.environments)))] : [];
+  const byKey = [...named, ...aliases.flatMap((alias) => passagesAbout(alias, context.log))];
   const byValue = passagesNaming(values.filter(distinctive), context.log).filter((p) => !byKey.some((k) => k.file === p.file && k.line === p.line));
   return (
     [...byKey.map((p) => ({ p, value: false })), ...byValue.map((p) => ({ p, value: true }))]
