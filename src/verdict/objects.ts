@@ -697,6 +697,17 @@ function removalPlanned(d: Divergence, env: EnvName, context: VerdictContext, f:
   // An end someone has since moved is no longer the end: whether it ran out again is a person's to say.
   if (past && extendedSince(name, new Set(made), new Date(Date.parse(plan.date) + 1000).toISOString(), context.today!, log)) return undefined;
   if (past) f.add('age', `the end it gave, ${until}, passed ${daysBetween(until, context.today!)} days ago`, plan.sha);
+  // A plan without a day, in a record that dates the object's window elsewhere ("Valid: 1.8.2028 – 30.9.2028",
+  // "runs until 30 September"), still ahead: the object is inside the window its record approved. Taken away
+  // now, it would end early what was approved; it is declared until that day, when the plan's removal is due.
+  const record =
+    !until && !protective && context.today ? log.documents.find((x) => plan.where === `${x.path}` || plan.where.startsWith(`${x.path}:`)) : undefined;
+  const window = record ? readDeadline(record.text, plan.date).date : undefined;
+  if (window && window >= context.today!) {
+    f.add('age', `${record!.path} dates the window it was made for: until ${window}, ${daysBetween(context.today!, window)} days ahead`, plan.sha);
+    f.say(`leave ${d.key} in ${env} until ${window}, the end its record gives; declare it with that end, and remove it then`);
+    return { deliberate: env, drifted: null, suggested: 'declare', value: null, confidence: 0.55 };
+  }
   f.say(`whoever made it planned to take it away again: remove ${d.key} from ${env}${past ? '' : ', once whatever it was for is over'}`);
   f.ask(`is what ${d.key} in ${env} was made for over? Then remove it; otherwise declare it with an owner and an end.`);
   // A protection goes at 0.5 whatever the plan's date: the order to delete it is the evidence, not a
