@@ -1843,7 +1843,7 @@ function go(p: LinkedPassage, q: MoveQuestion, next: EnvName[], log?: CommitLog)
   for (const into of next) {
     const phrase = goFor(p.text, into);
     // A go from a day still ahead ("go for production from 10 December") is not a go today.
-    if (phrase && !goesLater(p.text, phrase, p.written.date, q.today)) return { kind: 'go', passage: p, phrase, into, value: q.value, deliberate: q.env };
+    if (phrase && !goesLater(p.text, phrase, p.written.date, q.today, into)) return { kind: 'go', passage: p, phrase, into, value: q.value, deliberate: q.env };
   }
   // "go confirmed" in a passage that names the lagging environment.
   const recorded = GO_RECORDED.exec(p.text);
@@ -1857,17 +1857,18 @@ function go(p: LinkedPassage, q: MoveQuestion, next: EnvName[], log?: CommitLog)
 /** The go's own sentence names the day it takes effect, and that day is after today: after the go
  * ("go for production from 10 December") or before it in the same sentence or table row ("| prod |
  * 10.12.2026 22:00 | genehmigt |", "Prod am 10.12.: freigegeben"). */
-function goesLater(text: string, phrase: string, written: string, today: string | undefined): boolean {
+function goesLater(text: string, phrase: string, written: string, today: string | undefined, into: EnvName): boolean {
   if (!today) return false;
   const at = text.indexOf(phrase);
   const rest = at < 0 ? '' : (text.slice(at + phrase.length).split(/[.;\n](?:\s|$)/)[0] ?? '');
-  const before =
+  const lead =
     at < 0
       ? ''
       : (text
           .slice(text.lastIndexOf('\n', at) + 1, at)
           .split(/[.;](?:\s|$)/)
           .at(-1) ?? '');
+  const before = SPEAKER_LABEL.test(lead) && !mentions(lead, into) ? '' : lead;
   // Before it, the date stands in a cell or clause of its own ("| prod | 10.12.2026 22:00 | approved |").
   const on =
     dateNamed(rest, written) ??
@@ -1877,6 +1878,16 @@ function goesLater(text: string, phrase: string, written: string, today: string 
       .find((d) => d !== undefined);
   return !!on && on > today;
 }
+
+// A thread's entry label before the go: a person's name with the day they wrote ("**Sofia, 6 Feb:** OK for prod
+// too", "Lukas (6.2.): passt für Prod", "[6 Feb] Sofia:"). Its day is when the go was said — a record copied
+// later keeps it, and a day without a year read forward from the copy would fall a year ahead —, not the day
+// the go takes effect ("Prod, 10.12.: freigegeben" names the environment: that day is the go's own).
+const SPEAKER_LABEL = regex(
+  'u',
+  String.raw`^[\s>*_-]*(?:\[[^\]\n]{1,24}\][*_\s]*)?\p{Lu}[\p{L}'’-]{1,30}(?:\s\p{Lu}[\p{L}'’-]{1,30})?`,
+  String.raw`(?:\s{0,2}[,(\[][^:\n]{1,30})?[*_\s]*:[*_\s]*$`,
+);
 
 // What a document calls its decision: "Conclusion:", "Decision:", "Recommendation:", "Next steps:",
 // "Outcome:", "Fazit:", "Entscheidung:", "Empfehlung:", "Conclusión:", "Decisión:", "Décision :",
