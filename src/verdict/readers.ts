@@ -77,6 +77,7 @@ import { logTexts } from './texts.js';
 import { unrecorded } from './unrecorded.js';
 import { restoreDue } from './restore-step.js';
 import { resumeDue } from './resume-due.js';
+import { handsDecisionBack } from './handed-back.js';
 import { daysBetween, day, describeMessage, round, short, shown } from './words.js';
 import { awaitedBeside } from './answer-awaited.js';
 import { ticketsOfName } from './named-ticket.js';
@@ -1306,7 +1307,14 @@ function undoSaid(
       // conditions.ts' family among them: "Switch impersonation off again", "The repo value (false) is correct".
       undoWords(said) ?? removal() ?? foreignSays(said, 'mistake')?.phrase ?? back();
     // (Between files only: beside a live value, "revert the live value" names no environment.)
-    if (phrase && !(s.change && aboutOtherEnv(t.text, phrase, s.env, environments)) && !backToNewValue(t.text, phrase, s, held)) return { t, phrase };
+    // (A decision handed back to a person — "beslutet går tillbaka till Petra" — puts no value back: handed-back.ts.)
+    if (
+      phrase &&
+      !(s.change && aboutOtherEnv(t.text, phrase, s.env, environments)) &&
+      !backToNewValue(t.text, phrase, s, held) &&
+      !handsDecisionBack(said, phrase)
+    )
+      return { t, phrase };
   }
   return undefined;
 }
