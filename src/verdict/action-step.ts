@@ -42,6 +42,20 @@ const STANDS = regex(
   String.raw`(?:\s+(?:nog|al|noch|schon|bereits|fortfarande|redan|toujours|déjà|todavía|aún|ya|ancora|già|ainda|já|nadal|już))?$`,
 );
 
+// An action item that carries the change itself to another environment, in the record that names the key and
+// its value: "- [ ] Same change in acc", "- [ ] Samma ändring i acc", "| dieselbe Änderung in Staging | offen |",
+// "- [ ] même modification en préprod", "- [ ] el mismo cambio en staging". The record says what the change is;
+// the item needs no key and no value of its own.
+const SAME_CHANGE = regex(
+  'iu',
+  String.raw`(?<![\p{L}])(?:(?:the )?same (?:change|fix|setting)|samma (?:ändring|fix|inställning)|samme (?:endring|ændring|fix|innstilling|indstilling)|`,
+  String.raw`(?:dieselbe|die gleiche|die selbe|gleiche) (?:änderung|einstellung)|(?:le |la )?même (?:changement|modification|correctif|réglage)|`,
+  String.raw`(?:el )?mismo (?:cambio|ajuste)|(?:a )?mesma (?:mudança|alteração)|(?:la )?stessa modifica|(?:de|dezelfde|zelfde) (?:wijziging|aanpassing)|`,
+  String.raw`(?:ta|tę) sam[aą] zmian[aę])(?![\p{L}])`,
+);
+// A list item or a table row, not ticked off ("- [x]" is done, or reports itself done).
+const ITEM = /^\s*(?:[-*+]|\d{1,3}[.)]|\|)(?!\s*\[[xX]\])/;
+
 /** The line ends in a question mark (a table row's before its closing bar): trimmed, not matched, since a
  * pattern anchored at the end after white space backtracks quadratically on a run of it. */
 function asked(line: string): boolean {
@@ -84,8 +98,14 @@ export function actionStep(
     const written = doc.written.date;
     if (Date.parse(written) <= Date.parse(changedAt) || (today && written.slice(0, 10) > today)) continue;
     if (!doc.lower.includes(value.toLowerCase()) || !mentions(doc.lower, env)) continue;
+    // (The record names the key with a word of its own path where a leaf is shared, as an item would.)
+    const aboutKey = named.test(doc.text) && (!qualifiers || namesQualifier(doc.lower, qualifiers));
     for (const line of doc.text.split('\n')) {
       if (line.length > 400 || asked(line) || CALLED_OFF.test(line)) continue;
+      const same = aboutKey && ITEM.test(line) ? SAME_CHANGE.exec(line) : null;
+      if (same && mentions(line, env) && !negatedBefore(line, same.index, 'clause')) {
+        return { where: `${doc.path} (written in ${short(doc.written.sha)})`, sha: doc.written.sha, item: line.trim().slice(0, 200) };
+      }
       // One cell of a table, one clause of a list item: the environment, the key and the value together.
       for (const part of line.split(/\||;|(?<=[.!])\s/)) {
         if (!mentions(part, env) || !named.test(part) || (qualifiers && !namesQualifier(part.toLowerCase(), qualifiers))) continue;

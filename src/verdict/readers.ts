@@ -1427,7 +1427,10 @@ function copiesProductionValue(
   context: VerdictContext,
 ): { t: Text; value: string; into: EnvName; phrase: string; evidence: string } | undefined {
   const into = verdict.drifted;
-  if (verdict.suggested === 'declare' || !into || !distinctive(verdict.value)) return undefined;
+  // A move the evidence states for that environment (a record's action item "- [ ] same change in acc", a
+  // value set for every environment) is no copy by mistake: a sentence naming the value beside production
+  // ("`concurrencyPolicy: Forbid` in prod (Elin, 6 May)") then tells where the change was made first.
+  if (verdict.suggested === 'declare' || !into || !distinctive(verdict.value) || verdict.explicit) return undefined;
   const below = belowOf(into, context);
   if (!below || d.kind === 'live-drift' || d.kind === 'live-only') return undefined;
   const value = verdict.value;

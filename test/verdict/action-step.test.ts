@@ -148,3 +148,78 @@ describe('a cross-env difference whose lagging environment a later record sends 
     expect(v.confidence).toBeLessThanOrEqual(0.5);
   });
 });
+
+// A record that names the key and its value (the change it tells of) may list the change's move to
+// another environment as "the same change" with no key or value of its own: "- [ ] Same change in demo".
+// Phrasings of our own, in English, Swedish, German, French and Spanish; and the near misses.
+describe('an action item carrying "the same change" to an environment, in the record of the change', () => {
+  const record = (item: string, fix = '`maxBodyKb: 256` in prod (Mia, 2 Oct): oversized uploads no longer reach the workers.') =>
+    logWith(`# INC-77 review\n\n## Fix\n${fix}\n\n## Follow-up\n${item}\n- [x] Alert on 413 rates.\n`);
+
+  it.each([
+    ['English', '- [ ] Same change in demo: partners upload there too (Lea)'],
+    ['Swedish', '- [ ] Samma ändring i demo, partnerna laddar upp där också.'],
+    ['German table row', '| dieselbe Änderung in Demo | Team Edge | offen |'],
+    ['French', '- [ ] même modification en demo (Lea)'],
+    ['Spanish', '1. el mismo cambio en demo — pendiente'],
+  ])('%s: read as the step', (_what, item) => {
+    expect(actionStep(KEY, 'demo', '256', CHANGED, record(item), '2026-11-01')?.item).toBe(item.trim());
+  });
+
+  it.each([
+    ['ticked off', '- [x] Same change in demo (Lea)'],
+    ['another environment', '- [ ] Same change in staging (Lea)'],
+    ['called off', '- [ ] Same change in demo (dropped: demo has no partners)'],
+    ['negated', '- [ ] do not make the same change in demo'],
+    ['asked', '- [ ] Same change in demo?'],
+    ['prose, not an item', 'We may want the same change in demo at some point.'],
+  ])('%s: no step', (_what, item) => {
+    expect(actionStep(KEY, 'demo', '256', CHANGED, record(item), '2026-11-01')).toBeUndefined();
+  });
+
+  it('a record that names neither the key nor the value lists no step for it', () => {
+    expect(
+      actionStep(KEY, 'demo', '256', CHANGED, record('- [ ] Same change in demo (Lea)', 'Upload limits lowered in prod (Mia, 2 Oct).'), '2026-11-01'),
+    ).toBeUndefined();
+  });
+});
+
+// Downstream went first (prod: a batch job's overlap forbidden after a double run) and the record of the
+// change, naming the value beside prod where the change was made, lists the same change for demo: demo
+// follows. The sentence "`concurrencyPolicy: Forbid` in prod (Mia, 2 Oct)" tells where the change was made
+// first, not that the value is production's own (readers.ts `copiesProductionValue` yields to the step).
+describe('a record that lists the same change for the environment upstream of the one that made it', () => {
+  const JOB = 'CronJob/ledger-sync.concurrencyPolicy';
+  function upstream(item?: string) {
+    const created = mia('2026-03-01T09:00:00Z', 'ledger-sync job per environment');
+    const forbidden = mia(CHANGED, 'prod: ledger-sync concurrencyPolicy Forbid', 'A slow run overlapped the next and booked twice.');
+    const note: Message = { ...ole('2026-10-12T10:00:00Z', 'post-incident review'), files: ['docs/reviews/ledger-sync.md'] };
+    const text = `# ledger-sync double booking\n\n## Fix\n\`concurrencyPolicy: Forbid\` in prod (Mia, 2 Oct).\n\n## Follow-up\n${item ?? '- [x] Alert on runs over 12 minutes.'}\n`;
+    const base = (env: string): HistoryEvent => ({
+      ...eventOf(created, `k8s/${env}/ledger-sync.yaml`, null, 'Allow', { merge: false, revert: false }),
+      order: 5,
+    });
+    return explainCrossEnv({
+      key: JOB,
+      history: {
+        demo: [base('demo')],
+        prod: [{ ...eventOf(forbidden, 'k8s/prod/ledger-sync.yaml', 'Allow', 'Forbid', { merge: false, revert: false }), order: 1 }, base('prod')],
+      },
+      messages: [created, forbidden, note],
+      values: { demo: 'Allow', prod: 'Forbid' },
+      type: 'string',
+      today: '2026-11-01',
+      documents: [{ path: 'docs/reviews/ledger-sync.md', text, sha: note.sha }],
+    });
+  }
+
+  it.each([['- [ ] Same change in demo: the partner sandbox books there too.'], ['- [ ] Samma ändring i demo.']])('%s: demo takes Forbid', (item) => {
+    const v = upstream(item);
+    expect(v, why(v)).toMatchObject({ suggested: 'backfill', drifted: 'demo', value: 'Forbid', deliberate: 'prod' });
+  });
+
+  it('with no such item, demo is not moved', () => {
+    const v = upstream();
+    expect(v.suggested === 'backfill' && v.drifted === 'demo', why(v)).toBe(false);
+  });
+});
