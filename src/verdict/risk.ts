@@ -90,17 +90,6 @@ const PRESENTATION = regex(
   String.raw`landing ?page|dashboard ?layout)\b`,
 );
 
-// A policy of how a thing runs, named by what it governs (a CronJob's `concurrencyPolicy`, a pod's
-// `restartPolicy`, redis's `maxmemory-policy`, a queue's retry or redrive policy): a choice among a
-// tool's modes (Allow/Forbid, Always/Never, allkeys-lru), not who may do what — "policy" is a grant only
-// where it says so ("iam policy", "bucket policy", a bare "policy") — nor a size, though its first word
-// may be one ("concurrency"). (A preemption policy stays a grant: it lets one workload evict others.)
-const HOW_IT_RUNS = regex(
-  '',
-  String.raw`\b(?:concurrency|restart|image pull|pull|eviction|maxmemory|retry|redrive|retention|deletion|reclaim|propagation|termination) `,
-  String.raw`polic(?:y|ies)$`,
-);
-
 const LIFETIME = /\b(?:ttl|expir\w*|lifetime|life|max ?age|age|rotat\w*|validity|valid ?for|idle)\b/;
 
 /** The risk class of a key: the first class (most harmful first) whose words its name uses. */
@@ -117,7 +106,6 @@ export function riskOf(key: string, values: Array<string | null> = []): RiskClas
   // screen it is, and a look grants and hides nothing.
   const boolean = present.length > 0 && present.every((v) => /^(?:true|false|on|off|yes|no|enabled|disabled)$/i.test(v.trim()));
   const looks = boolean && PRESENTATION.test(w);
-  if (HOW_IT_RUNS.test(w.trim())) return 'none';
   for (const [risk, re] of RULES) {
     if (!re.test(w)) continue;
     if (looks && (risk === 'permissions' || risk === 'secret' || risk === 'security')) continue;
