@@ -186,15 +186,15 @@ describe('an action item carrying "the same change" to an environment, in the re
 
 // Downstream went first (prod: a batch job's overlap forbidden after a double run) and the record of the
 // change, naming the value beside prod where the change was made, lists the same change for demo: demo
-// follows. The sentence "`concurrencyPolicy: Forbid` in prod (Mia, 2 Oct)" tells where the change was made
+// follows. The sentence "`overlapMode: Forbid` in prod (Mia, 2 Oct)" tells where the change was made
 // first, not that the value is production's own (readers.ts `copiesProductionValue` yields to the step).
 describe('a record that lists the same change for the environment upstream of the one that made it', () => {
-  const JOB = 'CronJob/ledger-sync.concurrencyPolicy';
+  const JOB = 'jobs.ledgerSync.overlapMode';
   function upstream(item?: string) {
     const created = mia('2026-03-01T09:00:00Z', 'ledger-sync job per environment');
-    const forbidden = mia(CHANGED, 'prod: ledger-sync concurrencyPolicy Forbid', 'A slow run overlapped the next and booked twice.');
+    const forbidden = mia(CHANGED, 'prod: ledger-sync overlapMode Forbid', 'A slow run overlapped the next and booked twice.');
     const note: Message = { ...ole('2026-10-12T10:00:00Z', 'post-incident review'), files: ['docs/reviews/ledger-sync.md'] };
-    const text = `# ledger-sync double booking\n\n## Fix\n\`concurrencyPolicy: Forbid\` in prod (Mia, 2 Oct).\n\n## Follow-up\n${item ?? '- [x] Alert on runs over 12 minutes.'}\n`;
+    const text = `# ledger-sync double booking\n\n## Fix\n\`overlapMode: Forbid\` in prod (Mia, 2 Oct).\n\n## Follow-up\n${item ?? '- [x] Alert on runs over 12 minutes.'}\n`;
     const base = (env: string): HistoryEvent => ({
       ...eventOf(created, `k8s/${env}/ledger-sync.yaml`, null, 'Allow', { merge: false, revert: false }),
       order: 5,
