@@ -7,7 +7,6 @@ import { isMap } from '../model/is-map.js';
 // kind and name (as manifests name it), and only an anonymous document by its place among the
 // other anonymous ones. So inserting a document moves no other document's keys.
 
-
 /** The profiles a Spring document activates for (`spring.config.activate.on-profile`, or the
  * older `spring.profiles`), as written: `staging`, `staging | qa`, `!prod`, a list. */
 export function springProfiles(doc: unknown): string | undefined {

@@ -33,7 +33,6 @@ const GENERATED = /^([a-z0-9][a-z0-9.-]*)-([bcdfghjklmnpqrstvwxz2456789]{5}|\d+)
 /** A CronJob names each Job it starts `<cronjob>-<scheduled time in minutes since the epoch>`. */
 const SCHEDULED_JOB = /^([a-z0-9][a-z0-9.-]*)-(\d+)$/;
 
-
 /** `Kind/name` → its controller's `Kind/name`, from the ownerReferences of the objects read (a
  * Job's CronJob, a Pod's Job): the objects themselves may be gone when only their Events are left. */
 function controllersOf(objects: readonly unknown[], kinds: ReadonlySet<string>): Map<string, string> {

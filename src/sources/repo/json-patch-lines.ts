@@ -22,7 +22,6 @@ export interface BuiltObject {
   value: unknown;
 }
 
-
 /** One `add` or `replace` with where its value is written: each leaf of the value by its place
  * below the operation's path. */
 interface PatchLeaf {

@@ -9,7 +9,6 @@ import { inventoryObject, isCounted } from '../live/inventory.js';
 import { kustomizationIn } from './kustomize.js';
 import { isMap } from '../../model/is-map.js';
 
-
 const MANIFEST_NAME = /\.(ya?ml|json)$/i;
 
 /** The Kubernetes objects an environment's repo files define, for the inventory: a built
