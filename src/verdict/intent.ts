@@ -1186,9 +1186,10 @@ const FOLLOWS = regex(
   // and the backport in French and Spanish words: "rétroporté en staging", "retroportado a staging" — so a
   // negated one ("jamais rétroporté en staging tant que …") keeps the environment apart, as "never backported" does.
   // (This pattern is not Unicode-aware: its word bounds are written out.)
-  // ("will follow" in a word: "suivra", "seguirá", and German's "wird nachgezogen".)
+  // ("will follow" in a word: "suivra", "seguirá", and German's "wird nachgezogen" — its auxiliary kept: a bare
+  // "Prod-Fix nachgezogen" says the fix was carried over already.)
   String.raw`(?<![a-zà-ÿ])(?:tras|después del?|despues del?|luego|après|ensuite|dopo|poi|depois d[aeo]|após|r[ée]troport[a-zà-ÿ]*|retroportad[oa]s?|em seguida|daarna|potem|entra|entrará|`,
-  String.raw`suivra|suivront|seguirá|seguirán|nachgezogen|`,
+  String.raw`suivra|suivront|seguirá|seguirán|(?:wird|werden) nachgezogen|`,
   String.raw`(?:n|com )?[oa] próxim[oa]|(?:en|con) (?:el|la) próxim[oa]|au prochain|(?:con|al) (?:il )?prossimo|bij de volgende|przy następnym|z następnym|`,
   // … and the release window in those languages: "prod w oknie wtorkowym", "im Dienstagsfenster",
   // "en la ventana del martes", "dans la fenêtre de mardi", "nella finestra di martedì", "na janela de terça".
