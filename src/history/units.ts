@@ -9,6 +9,7 @@ import { measureShape, shapeProblem, surelyWithin, type Shape } from '../parse/v
 import { MERGE_WORK_FOR_JSYAML } from '../parse/yaml-cost.js';
 import { IMPLICIT_11, IMPLICIT_12, SCHEMA_11, SCHEMA_12 } from '../parse/yaml-fast.js';
 import { valueText } from '../parse/flatten.js';
+import { isPlainMap } from '../model/is-map.js';
 
 /** A version's keys as flat pieces (one per unit, or per top-level entry). */
 type Flat = Map<KeyPath, string | null>;
@@ -695,8 +696,6 @@ function ascending(set: ReadonlySet<number>): number[] {
   return out;
 }
 
-const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Date);
-
 /** Parses versions cut into units, memoising each unit by its text and the texts of the units
  * whose anchors it uses. One per schema. */
 export class UnitParser {
@@ -862,7 +861,7 @@ export class UnitParser {
       if (owner.kind === 'list') {
         const values = members.map((m) => m.value);
         // Lists of scalars are one value, and mixed lists are read by index: both whole.
-        if (!values.every(isPlainObject)) return undefined;
+        if (!values.every(isPlainMap)) return undefined;
         const field = identityFieldFrom(values, last?.lists.get(key));
         lists.set(key, { values, field });
         members.forEach((member, i) => {
@@ -990,7 +989,7 @@ export class UnitParser {
     let key = this.heads.get(head);
     if (key === undefined) {
       const value = jsyaml.load(head, { schema: this.schema, json: true });
-      if (!isPlainObject(value) || Object.keys(value).length !== 1) return undefined;
+      if (!isPlainMap(value) || Object.keys(value).length !== 1) return undefined;
       key = Object.keys(value)[0]!;
       this.heads.set(head, key);
     }
@@ -1121,7 +1120,7 @@ export class UnitParser {
     } catch {
       return undefined;
     }
-    if (!isPlainObject(doc) || !state?.anchorMap) return undefined;
+    if (!isPlainMap(doc) || !state?.anchorMap) return undefined;
     let parsed: Parsed | undefined;
     if (unit.kind === 'entry') {
       const own = Object.keys(doc).filter((k) => !k.startsWith(STUB_PREFIX));
@@ -1129,7 +1128,7 @@ export class UnitParser {
     } else {
       const value = doc[UNIT_KEY];
       if (unit.kind === 'item' && Array.isArray(value) && value.length === 1) parsed = { key: '', value: value[0] };
-      if (unit.kind === 'child' && isPlainObject(value) && Object.keys(value).length === 1) {
+      if (unit.kind === 'child' && isPlainMap(value) && Object.keys(value).length === 1) {
         const key = Object.keys(value)[0]!;
         parsed = { key, value: value[key] };
       }
@@ -1139,13 +1138,13 @@ export class UnitParser {
     for (const name of unit.defines) {
       const value = state.anchorMap[name];
       // A placeholder left in the map: the unit aliases the name but does not define it.
-      if (Object.hasOwn(state.anchorMap, name) && !(isPlainObject(value) && Object.hasOwn(value, ALIAS + name) && Object.keys(value).length === 1))
+      if (Object.hasOwn(state.anchorMap, name) && !(isPlainMap(value) && Object.hasOwn(value, ALIAS + name) && Object.keys(value).length === 1))
         anchors.set(name, value);
     }
     // A merge of an anchor of this unit that itself merges another unit's anchor copies the
     // placeholder with the anchor's keys, which then could not be told from keys the map sets.
     for (const [name, value] of anchors)
-      if (unit.uses.includes(name) && isPlainObject(value) && Object.keys(value).some((k) => k.startsWith(ALIAS))) return undefined;
+      if (unit.uses.includes(name) && isPlainMap(value) && Object.keys(value).some((k) => k.startsWith(ALIAS))) return undefined;
     const result: Resolved = { parsed, anchors, external: names };
     this.rememberParse(memoKey, result);
     return result;
@@ -1319,7 +1318,7 @@ function indentOf(line: string): number {
 function valueAt(value: unknown, path: ReadonlyArray<string | number>): unknown {
   let at = value;
   for (const step of path) {
-    if (typeof step === 'number' ? !Array.isArray(at) || step >= at.length : !isPlainObject(at) || !Object.hasOwn(at, step)) return NOT_FOUND;
+    if (typeof step === 'number' ? !Array.isArray(at) || step >= at.length : !isPlainMap(at) || !Object.hasOwn(at, step)) return NOT_FOUND;
     at = (at as Record<string | number, unknown>)[step];
   }
   return at;
@@ -1443,7 +1442,7 @@ class AliasResolver {
             continue;
           }
           const source = this.anchor(k);
-          if (!isPlainObject(source)) {
+          if (!isPlainMap(source)) {
             this.failed = true;
             continue;
           }

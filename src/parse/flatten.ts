@@ -1,5 +1,6 @@
 import type { KeyPath, RepoLocation, Value, ValueType } from '../model/types.js';
 import { identitySegment, indexSegment, joinKey } from './keypath.js';
+import { isPlainMap } from '../model/is-map.js';
 
 /** Finds where a part of a parsed file is written. Each format supplies its own; a locator that
  * cannot go deeper keeps answering with its parent's location (e.g. a value merged from an anchor). */
@@ -20,13 +21,11 @@ export const fixedLocator = (location: RepoLocation): Locator => {
 /** List items are addressed by these fields, in this order, when every item carries a unique one. */
 export const IDENTITY_FIELDS = ['name', 'key', 'id'] as const;
 
-const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Date);
-
-const isScalar = (v: unknown): boolean => !(Array.isArray(v) || isPlainObject(v));
+const isScalar = (v: unknown): boolean => !(Array.isArray(v) || isPlainMap(v));
 
 /** The field that identifies every item of a list of maps, if one does. */
 export function identityField(items: unknown[]): string | undefined {
-  if (items.length === 0 || !items.every(isPlainObject)) return undefined;
+  if (items.length === 0 || !items.every(isPlainMap)) return undefined;
   for (const field of IDENTITY_FIELDS) {
     const ids = items.map((item) => item[field]);
     if (!ids.every((id) => typeof id === 'string' || typeof id === 'number')) continue;
@@ -51,7 +50,7 @@ export function scalarText(v: unknown): { text: string | null; type: ValueType }
 export function canonicalJson(v: unknown): string {
   return JSON.stringify(v, (_k, inner: unknown) => {
     if (inner instanceof Date) return scalarText(inner).text;
-    if (isPlainObject(inner)) {
+    if (isPlainMap(inner)) {
       return Object.fromEntries(
         Object.keys(inner)
           .sort()
@@ -65,7 +64,7 @@ export function canonicalJson(v: unknown): string {
 export function makeValue(v: unknown, locator: Locator): Value {
   const location = locator.location();
   if (Array.isArray(v)) return { text: canonicalJson(v), type: 'list', location };
-  if (isPlainObject(v)) return { text: canonicalJson(v), type: 'map', location };
+  if (isPlainMap(v)) return { text: canonicalJson(v), type: 'map', location };
   const { text, type } = scalarText(v);
   const raw = locator.sourceText?.();
   return raw !== undefined && raw !== text ? { text, type, raw, location } : { text, type, location };
@@ -80,7 +79,7 @@ export function flatten(root: unknown, locator: Locator, prefix: KeyPath = '', o
 
 /** The value's text as `makeValue` gives it, for where only the text is compared (history). */
 export function valueText(v: unknown): string | null {
-  if (Array.isArray(v) || isPlainObject(v)) return canonicalJson(v);
+  if (Array.isArray(v) || isPlainMap(v)) return canonicalJson(v);
   return scalarText(v).text;
 }
 
@@ -102,7 +101,7 @@ export function flattenItemTexts(item: unknown, field: string | undefined, index
 }
 
 function walk<T>(v: unknown, locator: Locator, path: KeyPath, out: Map<KeyPath, T>, leaf: (v: unknown, locator: Locator) => T): void {
-  if (isPlainObject(v)) {
+  if (isPlainMap(v)) {
     const keys = Object.keys(v);
     if (keys.length === 0 && path !== '') out.set(path, leaf(v, locator));
     for (const k of keys) walk(v[k], locator.at(k), joinKey(path, k), out, leaf);
@@ -178,8 +177,8 @@ export function diffItemTexts(before: unknown, after: unknown, field: string | u
 
 function sameKeys(a: unknown, b: unknown, path: KeyPath, out: TextChange[]): boolean {
   if (a === b) return true;
-  if (isPlainObject(a)) {
-    if (!isPlainObject(b)) return false;
+  if (isPlainMap(a)) {
+    if (!isPlainMap(b)) return false;
     const ka = Object.keys(a);
     const kb = Object.keys(b);
     if (ka.length !== kb.length) return false;
@@ -199,7 +198,7 @@ function sameKeys(a: unknown, b: unknown, path: KeyPath, out: TextChange[]): boo
     for (let i = 0; i < a.length; i++) if (a[i] !== b[i] && !sameItem(a[i], b[i], i, field, path, out)) return false;
     return true;
   }
-  if (Array.isArray(b) || isPlainObject(b)) return false;
+  if (Array.isArray(b) || isPlainMap(b)) return false;
   return sameLeaf(a, b, path, out);
 }
 
@@ -215,7 +214,7 @@ function sameLeaf(a: unknown, b: unknown, path: KeyPath, out: TextChange[]): boo
 function sameItem(a: unknown, b: unknown, i: number, field: string | undefined, path: KeyPath, out: TextChange[]): boolean {
   if (!field) return sameKeys(a, b, path + indexSegment(i), out);
   if (a === b) return true;
-  if (!isPlainObject(a) || !isPlainObject(b)) return false;
+  if (!isPlainMap(a) || !isPlainMap(b)) return false;
   const id = String(a[field]);
   if (id !== String(b[field])) return false;
   const ka = Object.keys(a);
