@@ -5,7 +5,7 @@
 // production would never get a feature its acceptance approved. A test a setting serves ("for the
 // load test", "for the pentest") stays a scope: its value is the test's, not the next step's.
 import { saidMatch } from './languages.js';
-import { regex } from './pattern.js';
+import { regex, escapeRegExp } from './pattern.js';
 import { namesOf } from './envnames.js';
 import type { EnvName } from '../model/types.js';
 
@@ -51,10 +51,8 @@ export function acceptanceStep(text: string, scopePhrase: string, environments: 
   // An environment called "homolog" or "abnahme" is named, not said to accept anything: its name is
   // read out of the text first (the scope read below is where the name counts).
   const names = environments.flatMap((env) => namesOf(env)).filter(accepts);
-  const unnamed = names.length > 0 ? text.replace(new RegExp(`(?<![\\p{L}])(?:${names.map(escaped).join('|')})(?![\\p{L}])`, 'giu'), '·') : text;
+  const unnamed = names.length > 0 ? text.replace(new RegExp(`(?<![\\p{L}])(?:${names.map(escapeRegExp).join('|')})(?![\\p{L}])`, 'giu'), '·') : text;
   const said = ACCEPTANCE.map((re) => saidMatch(re, unnamed)?.[0]).find(Boolean);
   if (said) return said;
   return ACCEPTANCE_SCOPE.exec(scopePhrase)?.[0];
 }
-
-const escaped = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

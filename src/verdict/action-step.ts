@@ -10,7 +10,7 @@ import { negatedBefore } from './conditions.js';
 import { documentIndex, keyNamePattern, namesQualifier, qualifiersOf } from './documents.js';
 import { mentions } from './envnames.js';
 import type { CommitLog } from './log.js';
-import { regex } from './pattern.js';
+import { regex, escapeRegExp } from './pattern.js';
 import { short } from './words.js';
 
 export interface ActionStep {
@@ -64,14 +64,12 @@ function asked(line: string): boolean {
   return last.endsWith('?') || last.endsWith('？');
 }
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
 /** A key whose leaf is too short for prose to name it alone (`cache.ttl`, `db.tls`: "TTL" names too many
  * things) is named in a record by its path: its leaf with its parent, as the file writes them. */
 function pathNamePattern(key: string): RegExp | undefined {
   const parts = key.split('.').filter(Boolean);
   if (parts.length < 2 || parts.some((p) => !/^[A-Za-z0-9_-]+$/.test(p))) return undefined;
-  return new RegExp(String.raw`(?<![A-Za-z0-9_.-])${escape(parts.slice(-2).join('.'))}(?![A-Za-z0-9_-])`, 'i');
+  return new RegExp(String.raw`(?<![A-Za-z0-9_.-])${escapeRegExp(parts.slice(-2).join('.'))}(?![A-Za-z0-9_-])`, 'i');
 }
 
 /** The first action item, in a document written after `changedAt` and by `today`, that moves `env`'s
@@ -90,7 +88,7 @@ export function actionStep(
 ): ActionStep | undefined {
   const named = keyNamePattern(key) ?? pathNamePattern(key);
   if (!log || !named || value === null || value.trim() === '') return undefined;
-  const step = regex('iu', TO, String.raw`\s*[\x60"'“]?`, escape(value), String.raw`(?![\p{L}\p{N}_]|[.,]\p{N})`);
+  const step = regex('iu', TO, String.raw`\s*[\x60"'“]?`, escapeRegExp(value), String.raw`(?![\p{L}\p{N}_]|[.,]\p{N})`);
   // A leaf another key of the scan shares (`api.timeout`, `db.timeout`) names this key only with a word of
   // its own path, as documented.ts reads passages ("production timeout raised to 30" names neither).
   const qualifiers = shared === 'qualified' ? qualifiersOf(key, log) : undefined;

@@ -7,7 +7,7 @@
 // waiting environment as it is, or one negated, asked or set as a condition, answers nothing.
 import type { EnvName } from '../model/types.js';
 import { mentions } from './envnames.js';
-import { regex } from './pattern.js';
+import { regex, escapeRegExp } from './pattern.js';
 import { documentIndex, keyName } from './documents.js';
 import { ticketsIn, type CommitLog, type Message } from './log.js';
 import { describeMessage, short } from './words.js';
@@ -37,14 +37,12 @@ const sentences = (text: string) =>
     .map((s) => s.replace(/\*\*|__/g, '').trim())
     .filter(Boolean);
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
 /** The sentence of `text` that recommends `value` for `env`: it names both (the value as written,
  * not inside a longer number) and recommends, with nothing turning it away (not negated, no keep,
  * no way back, no condition) and not asked. */
 export function recommendsFor(text: string, env: EnvName, value: string | null): string | undefined {
   if (value === null || value.length === 0) return undefined;
-  const named = new RegExp(`(?<![\\p{L}\\p{N}.])${escape(value)}(?![\\p{L}\\p{N}]|\\.\\p{N})`, 'iu');
+  const named = new RegExp(`(?<![\\p{L}\\p{N}.])${escapeRegExp(value)}(?![\\p{L}\\p{N}]|\\.\\p{N})`, 'iu');
   for (const s of sentences(text)) {
     if (/\?\s*$/.test(s) || !mentions(s, env) || !named.test(s)) continue;
     if (!RECOMMENDS.test(s) && !RECOMMENDS_CJK.test(s)) continue;

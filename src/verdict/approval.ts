@@ -19,7 +19,7 @@ import { keyWords } from './held.js';
 import { doubtIn, foreignWord } from './languages.js';
 import { mended } from './mended.js';
 import { isContingency } from './contingency.js';
-import { regex } from './pattern.js';
+import { regex, escapeRegExp } from './pattern.js';
 import { logTexts } from './texts.js';
 import { ticketsIn, type CommitLog } from './log.js';
 import { describeMessage, short } from './words.js';
@@ -108,9 +108,8 @@ const sentencesOf = (text: string): string[] =>
     .map((s) => s.replace(/^\s*(?:[-*•>|]\s*)+/, '').trim())
     .filter(Boolean);
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const firstName = (author: string) => author.trim().split(/\s+/)[0] ?? '';
-const namesPerson = (text: string, person: string) => new RegExp(`(?<![\\p{L}])@?${escape(person)}(?![\\p{L}])`, 'iu').test(text);
+const namesPerson = (text: string, person: string) => new RegExp(`(?<![\\p{L}])@?${escapeRegExp(person)}(?![\\p{L}])`, 'iu').test(text);
 
 /** The sentence of a change's text that holds `held` back for a go or an approval naming who or
  * what gives it: a ticket, or a person of the log (someone who wrote a commit, by first name). */
@@ -120,7 +119,9 @@ export function goGate(text: string, held: EnvName, people: readonly string[], e
     const tickets = ticketsIn(s);
     const named = [
       ...new Set([
-        ...people.filter((p) => new RegExp(`(?<![\\p{L}])${escape(p)}(?![\\p{L}])`, 'u').test(s) || new RegExp(`@${escape(p)}(?![\\p{L}])`, 'iu').test(s)),
+        ...people.filter(
+          (p) => new RegExp(`(?<![\\p{L}])${escapeRegExp(p)}(?![\\p{L}])`, 'u').test(s) || new RegExp(`@${escapeRegExp(p)}(?![\\p{L}])`, 'iu').test(s),
+        ),
         ...namedAsGiver(s).filter((p) => !environments.some((e) => mentions(p, e))),
       ]),
     ];

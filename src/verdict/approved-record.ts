@@ -15,7 +15,7 @@ import { eventText } from './contingency.js';
 import { weekEnd } from './calendar.js';
 import { readDeadline } from './deadline.js';
 import { mentions } from './envnames.js';
-import { regex } from './pattern.js';
+import { regex, escapeRegExp } from './pattern.js';
 
 // A status that approves the record's change (not only "decided" in general: "Status: implemented" reports work).
 const APPROVED = regex(
@@ -91,7 +91,7 @@ export function approvedPlan(
  * number ("20", "true") found in a record says nothing of which change it is about. */
 function titledByVersion(heading: string | undefined, value: string | null | undefined): boolean {
   if (!heading || !value || !/^v?\d+\.\d+\.\d+(?:[-+][\w.]+)?$/.test(value)) return false;
-  const v = value.replace(/^v/, '').replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const v = escapeRegExp(value.replace(/^v/, ''));
   return new RegExp(`(?<![\\w.])v?${v}(?![\\w]|\\.\\d)`).test(heading);
 }
 

@@ -13,6 +13,7 @@ import { logTexts } from './texts.js';
 import { sentenceEnds } from './sentence-end.js';
 import type { CommitLog } from './log.js';
 import { describeMessage, short } from './words.js';
+import { escapeRegExp } from './pattern.js';
 
 export interface OpenQuestion {
   question: string;
@@ -39,8 +40,6 @@ const questionsIn = (text: string): string[] =>
     .map((s) => s.replace(/^\s*(?:[-*•>]\s*)+/, '').trim())
     .filter((s) => /[?？¿]/u.test(s) && /[?？]\s*\S{0,3}$/u.test(s));
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
 /** The newest question written after `after` (the change; not after `today`, not by `own`) asking of
  * `env` and the value (or the key), with nothing written after it naming `env` and the value, the
  * value `env` holds (`held`) or the key. */
@@ -57,7 +56,7 @@ export function openQuestion(
   if (!log) return undefined;
   const at = Date.parse(after);
   const words = keyWords(key);
-  const names = (v: string | null) => (v !== null && v.length > 0 ? new RegExp(`(?<![\\p{L}\\p{N}.])${escape(v)}(?![\\p{L}\\p{N}])`, 'iu') : undefined);
+  const names = (v: string | null) => (v !== null && v.length > 0 ? new RegExp(`(?<![\\p{L}\\p{N}.])${escapeRegExp(v)}(?![\\p{L}\\p{N}])`, 'iu') : undefined);
   const [named, kept] = [names(value), names(held)];
   const about = (s: string) => mentions(s, env) && (!!named?.test(s) || words.some((w) => s.toLowerCase().includes(w)));
   // An answer may name the value the environment keeps instead ("Production keeps 1000").

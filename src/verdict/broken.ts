@@ -17,7 +17,7 @@ import type { CommitLog, Message } from './log.js';
 import { documentIndex, distinctive, namesValue } from './documents.js';
 import { mentions } from './envnames.js';
 import { refusalSource } from './languages.js';
-import { regex } from './pattern.js';
+import { regex, escapeRegExp } from './pattern.js';
 import { dateIn } from './calendar.js';
 import { unrecorded } from './unrecorded.js';
 import { LiteralIndex } from './texts.js';
@@ -127,8 +127,6 @@ function clauseAt(sentence: string, at: number): string {
   return sentence.slice(start, end);
 }
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
 /** How prose names a value, by parts no other environment's value has: the value whole (when
  * distinctive), its host, a compound label of its host ("otel-collector"), its product
  * ("python-requests"); and a word of its host with its port ("collector" and 4318). `short`: the
@@ -168,7 +166,7 @@ function named(sentence: string, parts: ReturnType<typeof partsOf>, aboutKey: bo
   const lower = sentence.toLowerCase();
   for (const p of parts.parts) if (namesValue(sentence, p)) return { part: p, at: lower.indexOf(p.toLowerCase()) };
   if (parts.port && new RegExp(`(?<![\\d:])${parts.port.port}(?!\\d)`).test(sentence)) {
-    const word = parts.port.words.find((w) => new RegExp(`(?<![a-z])${escape(w)}s?(?![a-z])`, 'i').test(sentence));
+    const word = parts.port.words.find((w) => new RegExp(`(?<![a-z])${escapeRegExp(w)}s?(?![a-z])`, 'i').test(sentence));
     if (word) return { part: `${word} (${parts.port.port})`, at: lower.indexOf(word.toLowerCase()) };
   }
   if (aboutKey && parts.short && namesValue(sentence, parts.short)) return { part: parts.short, at: lower.indexOf(parts.short.toLowerCase()) };

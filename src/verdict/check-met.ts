@@ -5,7 +5,7 @@
 // that says it passed, neither negated nor asked.
 import type { CommitLog } from './log.js';
 import { doubtIn } from './languages.js';
-import { regex } from './pattern.js';
+import { regex, escapeRegExp } from './pattern.js';
 import { sentenceEnds } from './sentence-end.js';
 import { describeMessage } from './words.js';
 
@@ -32,7 +32,7 @@ function subjectOf(check: string): RegExp | undefined {
   const words = subject
     .replace(/^signs?[- ]?off$/, 'sign off')
     .split(/[\s-]+/)
-    .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    .map((w) => escapeRegExp(w));
   return new RegExp(String.raw`(?<![\p{L}])${words.join('[\\s-]?')}s?(?![\p{L}])`, 'iu');
 }
 

@@ -7,7 +7,7 @@ import type { VerdictContext } from './context.js';
 import { envPattern } from './envnames.js';
 import type { Findings } from './findings.js';
 import { list, shown } from './words.js';
-import { pattern, regex } from './pattern.js';
+import { pattern, regex, escapeRegExp } from './pattern.js';
 import { ticketsIn } from './log.js';
 import { reportsDone } from './intent.js';
 
@@ -37,7 +37,6 @@ export interface ContractNotes {
 }
 
 const W = (source: string) => pattern(source, 'i');
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Environments a note keeps a value to. */
 function ownedBy(note: string, environments: EnvName[]): EnvName[] {
@@ -78,7 +77,7 @@ export function readContractNotes(d: Divergence, context: VerdictContext, f: Fin
     for (const note of contract.notes ?? [])
       if (
         note.text.includes(d.key) &&
-        (named ??= new RegExp(`(^|[^A-Za-z0-9_.])${escape(d.key)}($|[^A-Za-z0-9_])`)).test(note.text) &&
+        (named ??= new RegExp(`(^|[^A-Za-z0-9_.])${escapeRegExp(d.key)}($|[^A-Za-z0-9_])`)).test(note.text) &&
         !found.some((x) => x.text === note.text)
       )
         found.push({ text: note.text, where: note.location });
@@ -215,7 +214,7 @@ export function obeyNotes(d: Divergence, verdict: Partial, notes: ContractNotes,
     const envs = Object.keys(d.values);
     const named = envs.filter((env) => {
       const v = value(env);
-      return v !== null && notes.notes.some((n) => new RegExp(`(^|[^A-Za-z0-9_])${escape(v)}($|[^A-Za-z0-9_])`, 'i').test(n));
+      return v !== null && notes.notes.some((n) => new RegExp(`(^|[^A-Za-z0-9_])${escapeRegExp(v)}($|[^A-Za-z0-9_])`, 'i').test(n));
     });
     const wanted = named.length > 0 && new Set(named.map(value)).size === 1 ? value(named[0]!) : undefined;
     const off = envs.filter((env) => value(env) !== wanted);

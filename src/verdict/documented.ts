@@ -37,7 +37,7 @@ import { readIntent } from './intent.js';
 import { dateNamed, readDeadline } from './deadline.js';
 import { mentions, namesOf } from './envnames.js';
 import { saysMistake } from './live.js';
-import { pattern, regex } from './pattern.js';
+import { pattern, regex, escapeRegExp } from './pattern.js';
 import { once } from './once.js';
 import { abbreviates, mayAbbreviate, writesAmount } from './written-values.js';
 import { namesCronTime } from './cron-times.js';
@@ -264,13 +264,12 @@ export function featureOf(key: string): { pattern: RegExp; stems: string[] } | u
 function featureRegex(pairs: ReadonlyArray<[string, string]>): RegExp {
   const join = String.raw`(?:[\s_-]+|\s+(?:of|for|the|of the|for the)\s+)`;
   const alternatives = pairs.flatMap(([a, b]) => {
-    const [x, y] = [escape(a), escape(b)];
+    const [x, y] = [escapeRegExp(a), escapeRegExp(b)];
     return [`${x}${PLURAL}${join}${y}${PLURAL}`, `${y}${PLURAL}${join}${x}${PLURAL}`];
   });
   return new RegExp(`(?<![a-z0-9])(?:${[...new Set(alternatives)].join('|')})(?![a-z0-9])`, 'i');
 }
 const PLURAL = String.raw`(?:s|es|'s|’s)?`;
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
@@ -279,7 +278,7 @@ export function namesAuthorAndDay(text: string, author: string | undefined, date
   const first = author?.split(/\s+/)[0] ?? '';
   const m = date ? /^(\d{4})-(\d{2})-(\d{2})/.exec(date) : null;
   if (!m || first.length < 3) return false;
-  if (!new RegExp(`(?<![\\p{L}])${first.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?:['’]?s)?(?![\\p{L}])`, 'iu').test(text)) return false;
+  if (!new RegExp(`(?<![\\p{L}])${escapeRegExp(first)}(?:['’]?s)?(?![\\p{L}])`, 'iu').test(text)) return false;
   const [y, mo, d] = [m[1]!, m[2]!, m[3]!];
   const day = String(Number(d));
   const mon = `${MONTHS[Number(mo) - 1]}[a-z]*\\.?`;
@@ -675,7 +674,8 @@ function restates(lower: string, words: readonly string[]): boolean {
   let found = 0;
   const missed: string[] = [];
   for (const w of words) {
-    if (lower.includes(w) && pattern(`(?<![\\p{L}\\p{N}])${escape(w)}${w.length >= 4 ? '[\\p{L}]{0,4}' : ''}(?![\\p{L}\\p{N}])`, 'iu').test(lower)) found++;
+    if (lower.includes(w) && pattern(`(?<![\\p{L}\\p{N}])${escapeRegExp(w)}${w.length >= 4 ? '[\\p{L}]{0,4}' : ''}(?![\\p{L}\\p{N}])`, 'iu').test(lower))
+      found++;
     else if (w.length >= 6) missed.push(w);
   }
   // In a language that inflects, a word is written with another ending ("Odrzucaj niepodpisane webhooki"
@@ -693,7 +693,7 @@ function restates(lower: string, words: readonly string[]): boolean {
  * two at least, restated as written, is a restatement. */
 function compoundsRestated(lower: string, words: readonly string[]): boolean {
   const long = words.filter(isCompound);
-  return long.length >= 2 && long.every((w) => pattern(`(?<![\\p{L}\\p{N}])${escape(w)}(?![\\p{L}\\p{N}])`, 'iu').test(lower));
+  return long.length >= 2 && long.every((w) => pattern(`(?<![\\p{L}\\p{N}])${escapeRegExp(w)}(?![\\p{L}\\p{N}])`, 'iu').test(lower));
 }
 
 /** A document's headings, in lower case. */
@@ -861,7 +861,7 @@ export function switchNames(text: string, value: string | null, key: string): bo
 function namesChanged(text: string, value: string | null, key?: string): boolean {
   // A boolean is named as a setting ("=true", "`false`", ": on"), not as a word of prose ("0 false kills").
   if (value !== null && (TRUE_VALUE.test(value) || FALSE_VALUE.test(value))) {
-    if (pattern(`(?:[=:]\\s*|[\x60"'“])${escape(value)}(?![\\p{L}\\p{N}])`, 'iu').test(text)) return true;
+    if (pattern(`(?:[=:]\\s*|[\x60"'“])${escapeRegExp(value)}(?![\\p{L}\\p{N}])`, 'iu').test(text)) return true;
   } else if (namesValueAsWritten(text, value, key)) return true;
   if (key && switchNames(text, value, key)) return true;
   const v = value === null ? undefined : imageVersion(value);
@@ -1097,7 +1097,7 @@ function waitedForHappened(text: string, written: string, log: CommitLog, today:
     if (Date.parse(msg.date) <= Date.parse(written) || (today && msg.date.slice(0, 10) > today)) continue;
     const body = `${msg.subject}\n${msg.body}`;
     if (!DONE.test(body)) continue;
-    if (words.some((w) => new RegExp(`(?<![\\p{L}\\p{N}])${escape(w)}(?![\\p{L}\\p{N}])`, 'iu').test(body))) return true;
+    if (words.some((w) => new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(w)}(?![\\p{L}\\p{N}])`, 'iu').test(body))) return true;
   }
   return false;
 }
@@ -1240,8 +1240,7 @@ function switchedBack(s: string, value: string | null): (RegExpExecArray & { swi
 }
 
 /** An environment's name inside a value ("production-eu" as a host) is no mention of it. */
-const mentionsAsValue = (s: string, env: EnvName) =>
-  new RegExp(`[\\w./-]${env.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}|${env.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}[\\w/.-]`, 'i').test(s);
+const mentionsAsValue = (s: string, env: EnvName) => new RegExp(`[\\w./-]${escapeRegExp(env)}|${escapeRegExp(env)}[\\w/.-]`, 'i').test(s);
 
 /** The value the environment that made the change goes back to: the one every lagging environment
  * holds (null where none has the key), and the environment furthest along the promotion order that holds it. */
@@ -1354,7 +1353,7 @@ function slipAbout(text: string, key: string, log: CommitLog): string | undefine
   const whole = slip(text);
   if (!whole || !namesOtherKey(text, text.toLowerCase(), key, log)) return whole;
   const leaf = keyLeaf(key);
-  const names = pattern(String.raw`(?:^|[^A-Za-z0-9_])${escape(leaf)}(?:$|[^A-Za-z0-9_])`, 'i');
+  const names = pattern(String.raw`(?:^|[^A-Za-z0-9_])${escapeRegExp(leaf)}(?:$|[^A-Za-z0-9_])`, 'i');
   // A clause naming no key speaks of the key the clause before it named ("CACHE_TTL went to 5. That was a mistake.").
   let about = false;
   for (const clause of sentences(text)) {
@@ -1560,9 +1559,7 @@ function everywhereIn(text: string, p: LinkedPassage, q: MoveQuestion, next: Env
   if (
     !restating &&
     others.some((v) => namesChanged(text, v, q.key)) &&
-    ![q.value!, imageVersion(q.value!)?.version].some(
-      (x) => x !== undefined && new RegExp(`(?:\\bto|→|->)\\s*[\`"']?v?${x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'i').test(text),
-    ) &&
+    ![q.value!, imageVersion(q.value!)?.version].some((x) => x !== undefined && new RegExp(`(?:\\bto|→|->)\\s*[\`"']?v?${escapeRegExp(x)}`, 'i').test(text)) &&
     !pairedWithKey(text, q.key, q.value!)
   )
     return undefined;
@@ -1629,8 +1626,7 @@ function pairedWithKey(text: string, key: string, value: string): boolean {
     .filter(Boolean)
     .at(-1);
   if (!name || name.length < 3) return false;
-  const esc = (x: string) => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return new RegExp(`(?<![\\p{L}\\p{N}_])${esc(name)}\\s*[:=]?\\s*[\`"']?${esc(value)}(?![\\p{L}\\p{N}])`, 'iu').test(text);
+  return new RegExp(`(?<![\\p{L}\\p{N}_])${escapeRegExp(name)}\\s*[:=]?\\s*[\`"']?${escapeRegExp(value)}(?![\\p{L}\\p{N}])`, 'iu').test(text);
 }
 
 // Every environment of production, as an audit finding or a policy scopes itself: "every production environment",
@@ -2026,7 +2022,7 @@ const NEGATED_STEP = regex(
 /** The day a document gives an event, on a line of its own that names it: "GA: **1 December 2026**",
  * "Launch date: 2026-11-20", "Go-live — 15 Nov 2026", "Cutover = 2026-11-03". */
 function eventDate(text: string, event: string, written: string): string | undefined {
-  const name = event.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const name = escapeRegExp(event);
   const re = new RegExp(String.raw`^[\s*_>#-]*${name}(?:\s+(?:day|date|on))?[*_\s]*(?:[:=—–]|is|on)\s*([^\n]{3,60})`, 'imu');
   const line = re.exec(text);
   if (!line) return undefined;

@@ -8,7 +8,7 @@
 import { namesByOption } from './changed-option.js';
 import { ticketsIn, type CommitLog, type Message } from './log.js';
 import { foreignSays, saidMatch } from './languages.js';
-import { KEEP_IDIOM, pattern, regex, sourceOf } from './pattern.js';
+import { KEEP_IDIOM, pattern, regex, sourceOf, escapeRegExp } from './pattern.js';
 import { once } from './once.js';
 import { AHEAD, negatedAfter, negatedBefore, undecided } from './conditions.js';
 import { namesDate } from './deadline.js';
@@ -34,8 +34,6 @@ export interface Passage {
 /** At most this many passages of at most this many characters are read per key. */
 const PASSAGES = 6;
 const PASSAGE_CHARS = 400;
-
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** A list item's field that says nothing of what the item is: its value, or whether it is on. */
 const ITEM_FIELDS = ['value', 'enabled', 'disabled', 'enable', 'on'];
@@ -121,8 +119,8 @@ function keyNameOnce(key: string): { pattern: RegExp; run?: string; spelt?: read
           .at(-2)
       : undefined;
   if (parent && /^[A-Za-z][A-Za-z0-9]{2,}$/.test(parent)) words.unshift(...wordsOfKey(parent).map((w) => w.toLowerCase()));
-  const spelt = words.length >= 2 && words.join('').length >= 8 ? [words.map(escape).join('[-_ ]?')] : [];
-  const pattern = new RegExp(`(^|[^A-Za-z0-9_])(?:${[escape(leaf), ...spelt].join('|')})($|[^A-Za-z0-9_])`, 'i');
+  const spelt = words.length >= 2 && words.join('').length >= 8 ? [words.map(escapeRegExp).join('[-_ ]?')] : [];
+  const pattern = new RegExp(`(^|[^A-Za-z0-9_])(?:${[escapeRegExp(leaf), ...spelt].join('|')})($|[^A-Za-z0-9_])`, 'i');
   // (With the parent first, the leaf's own word is the run both spellings hold.)
   const run = spelt.length ? (parent && words.length > 1 ? words.at(-1)! : words[0]!) : leaf.toLowerCase();
   // Where ASCII, a match is the leaf as written or holds every word of the spelt form: a text
@@ -485,7 +483,7 @@ const qualifiersKept = new WeakMap<CommitLog, Map<string, string[] | undefined>>
 
 /** Does the text (lower case) name one of the qualifiers as a word? */
 export const namesQualifier = (lower: string, qualifiers: readonly string[]): boolean =>
-  qualifiers.some((w) => lower.includes(w) && pattern(`(?<![a-z0-9])${escape(w)}(?![a-z0-9])`, '').test(lower));
+  qualifiers.some((w) => lower.includes(w) && pattern(`(?<![a-z0-9])${escapeRegExp(w)}(?![a-z0-9])`, '').test(lower));
 
 /** Does the passage name another key of the log than `key` (by its own name) that holds one of `values` in
  * some environment ("backup.bucketRegion: eu-central-1" is about that key, not about `aws.region` = eu-central-1)? */
@@ -526,8 +524,8 @@ export function passagesAbout(key: string, log: CommitLog | undefined, byObject 
   // (Without documents, no pattern is made: asked for every subject of every divergence.)
   if (!log || leaf.length < 4 || documentIndex(log).length === 0) return [];
   const names = object
-    ? new RegExp(`(^|[^A-Za-z0-9_])(?:${escape(leafOf(key))}|${escape(object)})($|[^A-Za-z0-9_-])`, 'i')
-    : new RegExp(`(^|[^A-Za-z0-9_])${escape(leaf)}($|[^A-Za-z0-9_])`, 'i');
+    ? new RegExp(`(^|[^A-Za-z0-9_])(?:${escapeRegExp(leafOf(key))}|${escapeRegExp(object)})($|[^A-Za-z0-9_-])`, 'i')
+    : new RegExp(`(^|[^A-Za-z0-9_])${escapeRegExp(leaf)}($|[^A-Za-z0-9_])`, 'i');
   const run = object ? undefined : /^[\x00-\x7f]+$/.test(leaf) ? leaf.toLowerCase() : undefined;
   const found: Passage[] = [];
   for (const doc of documentIndex(log)) {
@@ -591,7 +589,8 @@ export function judgesUndo(text: string, fileValue: string | null): string | und
   // Prose writes a value plain, quoted or as code: back to 50, "50", `enforce` — in each language's words
   // for going back to it (BACK_TO: "zurück auf 50", "terug naar 50", "di nuovo a 50"), as putsBackTo reads them,
   // a sentence's full stop after it too ("back to 50."), not a longer number ("back to 50.5").
-  const back = fileValue !== null ? pattern(`${BACK_TO}[\x60"'“«]?${escape(fileValue)}[\x60"'”»]?(?![\\p{L}\\p{N}_]|[.,-][\\p{L}\\p{N}])`, 'iu') : undefined;
+  const back =
+    fileValue !== null ? pattern(`${BACK_TO}[\x60"'“«]?${escapeRegExp(fileValue)}[\x60"'”»]?(?![\\p{L}\\p{N}_]|[.,-][\\p{L}\\p{N}])`, 'iu') : undefined;
   const patterns = [
     /\b(?:undo|revert|roll back|put back|restore|reset)\b[^.;\n]{0,40}\b(?:edit|change|patch|hand|manual|override|value)\b/i,
     /\b(?:do not|don't|dont|never|must not|should not) (?:codify|commit|backfill|keep|persist|write (?:it |this )?(?:back|into))\b/i,
@@ -640,7 +639,7 @@ const BACK_TO = sourceOf(
  * with its own time or condition counts too (for a reader that judges the condition itself). */
 export function putsBackTo(text: string, value: string, planned = false): string | undefined {
   if (value.trim() === '') return undefined;
-  const source = `${BACK_TO}[\x60"'“«]?${escape(value)}[\x60"'”»]?(?![\\p{L}\\p{N}_]|[.,-][\\p{L}\\p{N}])`;
+  const source = `${BACK_TO}[\x60"'“«]?${escapeRegExp(value)}[\x60"'”»]?(?![\\p{L}\\p{N}_]|[.,-][\\p{L}\\p{N}])`;
   const first = pattern(source, 'iu').exec(text);
   // A step asked as a question ("keep 5 or go back to 2?") is a question nobody answered, not a step.
   const said = first && askedAt(text, first.index) ? [...text.matchAll(pattern(source, 'giu'))].find((m) => !askedAt(text, m.index)) : first;
@@ -670,7 +669,7 @@ function plannedAt(rest: string): boolean {
 function putBackTo(text: string, fileValue: string, planned = false): string | undefined {
   if (fileValue.trim() === '' || !PUT_BACK_VERB.test(text)) return undefined;
   const value = pattern(
-    String.raw`^(?:[^.;\n]|\.(?=\S)){0,60}?(?<![\p{L}])(?:à|a|ad|to|en|em|para)\s{1,3}[\x60"'“«]?\s?${escape(fileValue)}[\x60"'”»]?(?![\p{L}\p{N}_]|[.,-][\p{L}\p{N}])`,
+    String.raw`^(?:[^.;\n]|\.(?=\S)){0,60}?(?<![\p{L}])(?:à|a|ad|to|en|em|para)\s{1,3}[\x60"'“«]?\s?${escapeRegExp(fileValue)}[\x60"'”»]?(?![\p{L}\p{N}_]|[.,-][\p{L}\p{N}])`,
     'iu',
   );
   for (const m of text.matchAll(pattern(PUT_BACK_VERB.source, 'giu'))) {
@@ -734,7 +733,7 @@ export function namesValue(text: string, value: string): boolean {
   // before a pattern is made for the value. A scan asks for thousands of values, more than the
   // pattern cache holds, and compiling each again was a tenth of the verdicts' time.
   if (ascii(value) && ascii(text) && !text.toLowerCase().includes(value.toLowerCase())) return false;
-  return pattern(`(?<![\\p{L}\\p{N}_.-])[\`"'“]?${escape(value)}[\`"'”]?(?![\\p{L}\\p{N}_]|[.-][\\p{L}\\p{N}])`, 'iu').test(text);
+  return pattern(`(?<![\\p{L}\\p{N}_.-])[\`"'“]?${escapeRegExp(value)}[\`"'”]?(?![\\p{L}\\p{N}_]|[.-][\\p{L}\\p{N}])`, 'iu').test(text);
 }
 
 export interface DocumentedUndo {
@@ -812,8 +811,8 @@ export function removesKey(text: string, key: string): string | undefined {
   const leaf = keyLeaf(key);
   const words = wordsOfKey(leaf)
     .filter((w) => w.length >= 5)
-    .map(escape);
-  const names = [escape(leaf), ...words].join('|');
+    .map(escapeRegExp);
+  const names = [escapeRegExp(leaf), ...words].join('|');
   const m = new RegExp(
     String.raw`(?<![\p{L}])${REMOVE}\s+(?:the\s+|this\s+|that\s+|our\s+|its\s+)?(?:[\p{L}-]+\s+){0,2}?[\x60"'“]?(?:${names})(?![\p{L}\p{N}])`,
     'iu',
@@ -830,9 +829,9 @@ export function removesKey(text: string, key: string): string | undefined {
 function passagesWithValue(key: string, value: string | null, log: CommitLog | undefined): Passage[] {
   const leaf = keyLeaf(key);
   if (!log || value === null || value.trim() === '' || leaf.length < 4) return [];
-  const names = new RegExp(`(^|[^A-Za-z0-9_])${escape(leaf)}($|[^A-Za-z0-9_])`, 'i');
+  const names = new RegExp(`(^|[^A-Za-z0-9_])${escapeRegExp(leaf)}($|[^A-Za-z0-9_])`, 'i');
   const unit = /^\d+(?:\.\d+)?$/.test(value) ? String.raw`(?:\s?(?:s|ms|m|h|d|mb|gb|kb|%))?` : '';
-  const said = new RegExp(String.raw`(?<![\p{L}\p{N}_.-])[\x60"'“]?${escape(value)}${unit}[\x60"'”]?(?![\p{L}\p{N}_]|[.-][\p{L}\p{N}])`, 'iu');
+  const said = new RegExp(String.raw`(?<![\p{L}\p{N}_.-])[\x60"'“]?${escapeRegExp(value)}${unit}[\x60"'”]?(?![\p{L}\p{N}_]|[.-][\p{L}\p{N}])`, 'iu');
   const found: Passage[] = [];
   for (const doc of documentIndex(log)) {
     if (!doc.lower.includes(leaf.toLowerCase()) || !names.test(doc.text)) continue;
@@ -882,8 +881,8 @@ function passagesByLastWord(key: string, value: string | null, log: CommitLog | 
 
 /** A decision to keep the value itself: "Keep 15s", "codify UPSTREAM_TIMEOUT_S=15", "keep it at 400". */
 export function keepsValue(text: string, key: string, value: string | null): string | undefined {
-  const leaf = escape(keyLeaf(key));
-  const v = value === null || value.trim() === '' ? undefined : escape(value.trim());
+  const leaf = escapeRegExp(keyLeaf(key));
+  const v = value === null || value.trim() === '' ? undefined : escapeRegExp(value.trim());
   const unit = v && /^\d+(?:\\\.\d+)?$/.test(v) ? String.raw`\s?(?:s|ms|m|h|d|mb|gb|kb|%)?` : '';
   const what = [leaf, ...(v ? [`${v}${unit}`] : [])].join('|');
   const m = new RegExp(
@@ -968,7 +967,7 @@ const REFERS = new RegExp(
 export function passagesReferring(key: string, log: CommitLog | undefined): Passage[] {
   const leaf = keyLeaf(key);
   if (!log || leaf.length < 4) return [];
-  const names = new RegExp(`(^|[^A-Za-z0-9_])${escape(leaf)}($|[^A-Za-z0-9_])`, 'i');
+  const names = new RegExp(`(^|[^A-Za-z0-9_])${escapeRegExp(leaf)}($|[^A-Za-z0-9_])`, 'i');
   const run = /^[\x00-\x7f]+$/.test(leaf) ? leaf.toLowerCase() : undefined;
   const found: Passage[] = [];
   for (const doc of documentIndex(log)) {
@@ -1092,8 +1091,8 @@ function passagesBeside(key: string, log: CommitLog): Passage[] {
   const object = objectNameOf(key);
   const leaf = leafOf(key);
   const own = object
-    ? new RegExp(`(^|[^A-Za-z0-9_])(?:${escape(leaf)}|${escape(object)})($|[^A-Za-z0-9_-])`, 'i')
-    : new RegExp(`(^|[^A-Za-z0-9_])${escape(leaf)}($|[^A-Za-z0-9_])`, 'i');
+    ? new RegExp(`(^|[^A-Za-z0-9_])(?:${escapeRegExp(leaf)}|${escapeRegExp(object)})($|[^A-Za-z0-9_-])`, 'i')
+    : new RegExp(`(^|[^A-Za-z0-9_])${escapeRegExp(leaf)}($|[^A-Za-z0-9_])`, 'i');
   if ((object ?? leaf).length < 4) return [];
   // Another live object of the scan named in a passage makes the passage that object's.
   const others = [...new Set([...everyKey(log)].map(objectNameOf))].filter((o): o is string => !!o && o !== object);
@@ -1102,7 +1101,7 @@ function passagesBeside(key: string, log: CommitLog): Passage[] {
     if (!own.test(doc.text)) continue;
     for (const p of doc.passages) {
       if (own.test(p.text) || namesOtherKey(p.text, p.lower, key, log)) continue;
-      if (others.some((o) => p.lower.includes(o) && new RegExp(`(^|[^a-z0-9_-])${escape(o)}($|[^a-z0-9_-])`).test(p.lower))) continue;
+      if (others.some((o) => p.lower.includes(o) && new RegExp(`(^|[^a-z0-9_-])${escapeRegExp(o)}($|[^a-z0-9_-])`).test(p.lower))) continue;
       found.push({ file: doc.path, line: p.line, text: p.text.slice(0, PASSAGE_CHARS), written: doc.written });
       if (found.length >= PASSAGES) return found;
     }
@@ -1187,8 +1186,8 @@ export function documentedIntoFile(
   const object = objectNameOf(key);
   const leaf = leafOf(key);
   if (leaf.length < 4 && !object) return undefined;
-  const names = new RegExp(`(^|[^A-Za-z0-9_])(?:${[leaf, ...(object ? [object] : [])].map(escape).join('|')})($|[^A-Za-z0-9_])`, 'i');
-  const fileNamed = new RegExp(String.raw`(?<![\p{L}\p{N}_.-])${escape(suffix)}(?![\p{L}\p{N}_-])`, 'iu');
+  const names = new RegExp(`(^|[^A-Za-z0-9_])(?:${[leaf, ...(object ? [object] : [])].map(escapeRegExp).join('|')})($|[^A-Za-z0-9_])`, 'i');
+  const fileNamed = new RegExp(String.raw`(?<![\p{L}\p{N}_.-])${escapeRegExp(suffix)}(?![\p{L}\p{N}_-])`, 'iu');
   const at = Date.parse(editedAt);
   const lowerSuffix = suffix.toLowerCase();
   for (const doc of documentIndex(log)) {

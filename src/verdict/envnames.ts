@@ -1,6 +1,7 @@
 // How people write environment names in commit messages.
 import type { EnvName } from '../model/types.js';
 import { mentionsForeign } from './languages.js';
+import { escapeRegExp } from './pattern.js';
 
 const ALIASES: Array<[RegExp, string[]]> = [
   [/^(prod|production|prd|live)$/i, ['prod', 'production', 'prd', 'live', 'prod-eu', 'prod-us']],
@@ -15,11 +16,9 @@ export function namesOf(env: EnvName): string[] {
   return [...new Set([env, ...(alias ? alias[1] : [])])];
 }
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
 /** A pattern for any name of the environment, as a whole word. */
 export function envPattern(env: EnvName): string {
-  return `(?:${namesOf(env).map(escape).join('|')})`;
+  return `(?:${namesOf(env).map(escapeRegExp).join('|')})`;
 }
 
 // Compiled once per environment name: commit texts are read clause by clause for every change.

@@ -9,7 +9,7 @@ import { readDeadline } from './deadline.js';
 import { readIntent } from './intent.js';
 import { foreignDeadline, saidMatch } from './languages.js';
 import type { CommitLog } from './log.js';
-import { pattern } from './pattern.js';
+import { pattern, escapeRegExp } from './pattern.js';
 import { logTexts } from './texts.js';
 import { EXTENDED, extendedRowEnd, rowEnd } from './register-end.js';
 import { movedPast } from './answered.js';
@@ -27,8 +27,6 @@ export interface WindowPassed {
   /** The end is an extension's, which has passed as well. */
   extended?: boolean;
 }
-
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** The end a passage states as a limit, in English or a language read. */
 function limitOf(text: string, written: string): string | undefined {
@@ -49,7 +47,7 @@ export function windowPassed(
 ): WindowPassed | undefined {
   if (!log || !today || name.length < 4) return undefined;
   const lower = name.toLowerCase();
-  const fullName = pattern(`(?<![\\w-])${escape(name)}(?![\\w-])`, 'i');
+  const fullName = pattern(`(?<![\\w-])${escapeRegExp(name)}(?![\\w-])`, 'i');
   const temporary = (text: string, date: string) => !!readIntent({ subject: text, body: '', author: '', email: '', date }, env, environments).temporary;
   for (const doc of documentIndex(log)) {
     const written = doc.written.date;
@@ -104,7 +102,7 @@ export function extensionSince(
   today: string,
   log: CommitLog,
 ): 'open' | { until: string; text: string } | undefined {
-  const fullName = pattern(`(?<![\\w-])${escape(name)}(?![\\w-])`, 'i');
+  const fullName = pattern(`(?<![\\w-])${escapeRegExp(name)}(?![\\w-])`, 'i');
   const about = (text: string, cited: Iterable<string>) => fullName.test(text) || [...cited].some((t) => tickets.has(t));
   const inTime = (date: string) => Date.parse(date) >= Date.parse(since) && date.slice(0, 10) <= today;
   let latest: { until: string; text: string } | undefined;

@@ -17,7 +17,7 @@ import { mentions } from './envnames.js';
 import { failureIn } from './failure-share.js';
 import { doubtIn, readForeign } from './languages.js';
 import type { CommitLog } from './log.js';
-import { regex } from './pattern.js';
+import { regex, escapeRegExp } from './pattern.js';
 import { sentenceEnds } from './sentence-end.js';
 import { short } from './words.js';
 
@@ -79,9 +79,8 @@ function daysIn(text: string, written: string): string[] {
 
 // A value as prose writes it: plain, quoted or as code, with a particle joined to it where a language
 // does so ("60으로", "60秒"), never inside a longer number or word of Latin letters.
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 function valueAt(text: string, value: string): number {
-  const m = new RegExp(`(?<![\\p{N}\\p{Script=Latin}_.-])[\`"'“]?${escape(value)}(?![\\p{N}\\p{Script=Latin}_]|[.,-]\\p{N})`, 'iu').exec(text);
+  const m = new RegExp(`(?<![\\p{N}\\p{Script=Latin}_.-])[\`"'“]?${escapeRegExp(value)}(?![\\p{N}\\p{Script=Latin}_]|[.,-]\\p{N})`, 'iu').exec(text);
   return m ? m.index : -1;
 }
 

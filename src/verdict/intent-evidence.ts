@@ -13,7 +13,7 @@ import { durationOf } from './written-values.js';
 import { fromNow } from './own-length.js';
 import { keyWords } from './held.js';
 import { conditionWords, specificWords } from './conditions.js';
-import { regex } from './pattern.js';
+import { regex, escapeRegExp } from './pattern.js';
 import { logTexts, wordsOf } from './texts.js';
 import { reappliedSubject } from './reapplied.js';
 import { wordsOfKey } from '../parse/key-words.js';
@@ -127,7 +127,7 @@ function withoutOwnReturn(intent: Intent, text: { subject: string; body: string 
   const written = `${text.subject}\n${text.body}`;
   const at = written.toLowerCase().indexOf(temporary.phrase.toLowerCase());
   if (at < 0) return intent;
-  const value = new RegExp(`(?<![\\p{L}\\p{N}.])${event.to.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{N}]|\\.\\p{N})`, 'iu');
+  const value = new RegExp(`(?<![\\p{L}\\p{N}.])${escapeRegExp(event.to)}(?![\\p{N}]|\\.\\p{N})`, 'iu');
   // The value after the words ("terug naar 30s") or, where the verb comes last, before them ("30秒に戻す").
   const after = written.slice(at + temporary.phrase.length, at + temporary.phrase.length + 24).split('\n')[0]!;
   const before = written

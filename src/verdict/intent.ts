@@ -10,7 +10,7 @@ import { envPattern, mentions } from './envnames.js';
 import { dateNamed, HOURS, readDeadline, RESUME_AT } from './deadline.js';
 import { dateIn, NOT_AMOUNT } from './calendar.js';
 import { dueIn, gateFor } from './gates.js';
-import { pattern, regex, sourceOf } from './pattern.js';
+import { pattern, regex, sourceOf, escapeRegExp } from './pattern.js';
 import { once } from './once.js';
 import { ownLength } from './own-length.js';
 import { mendTypos } from './typos.js';
@@ -2349,7 +2349,7 @@ export function withdrawalIn(written: string, value: string | null = null): stri
   if (
     value !== null &&
     value.length > 0 &&
-    (new RegExp(`(?<![\\p{L}\\p{N}.])${value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'iu').test(text) || writesAmount(text, value))
+    (new RegExp(`(?<![\\p{L}\\p{N}.])${escapeRegExp(value)}(?![\\p{L}\\p{N}])`, 'iu').test(text) || writesAmount(text, value))
   ) {
     const everywhere = [...text.matchAll(EVERYWHERE_ALL)].find((m) => !doubtIn(text, m.index, m[0].length) && !exceptAfter(text, m.index + m[0].length));
     if (everywhere) return undefined;

@@ -11,7 +11,7 @@ import { keyWords } from './held.js';
 import { mentions } from './envnames.js';
 import { sentenceEnds } from './sentence-end.js';
 import { dateNamed } from './deadline.js';
-import { regex } from './pattern.js';
+import { regex, escapeRegExp } from './pattern.js';
 import { isoDay, monthNamed, yearFor } from './calendar.js';
 
 export interface KeptSince {
@@ -33,7 +33,6 @@ const REVIEW = regex(
 );
 
 const SENTENCES = sentenceEnds(/(?<=[.!?;])\s+|\n+/);
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** The latest passage of a document written after `after` (and not after `today`) that keeps `env` at
  * `value`, naming the value in the clause that keeps it; with the review day it sets, if any. */
@@ -47,7 +46,7 @@ export function keptSince(
   log: CommitLog | undefined,
 ): KeptSince | undefined {
   if (!log || value === null || value.trim().length < 2) return undefined;
-  const named = new RegExp(`(?<![\\p{L}\\p{N}.])${escape(value.trim())}(?![\\p{L}\\p{N}]|\\.\\p{N})`, 'iu');
+  const named = new RegExp(`(?<![\\p{L}\\p{N}.])${escapeRegExp(value.trim())}(?![\\p{L}\\p{N}]|\\.\\p{N})`, 'iu');
   const since = Date.parse(after);
   const leaf = (
     key

@@ -5,7 +5,7 @@
 // for German, Spanish, French, Portuguese, Italian, Dutch, Swedish, Danish, Norwegian, Polish, Czech, Romanian, Russian, Ukrainian, Turkish, Japanese,
 // Hungarian, Finnish, Greek, Catalan, Chinese, Korean, Vietnamese and Indonesian, and says when a text was in a language (or a script) it does not read at all.
 import type { EnvName } from '../model/types.js';
-import { regex, sourceOf } from './pattern.js';
+import { regex, sourceOf, escapeRegExp } from './pattern.js';
 import { keyOf, once } from './once.js';
 import { amountAfter, DATED_FORM, datedForm, NOT_AMOUNT } from './calendar.js';
 import { ownLength } from './own-length.js';
@@ -2378,7 +2378,7 @@ function mayHold(words: readonly string[] | undefined, text: string): boolean {
   let re = literals.get(words);
   if (re === undefined) {
     const runs = words.map(literalOf);
-    re = runs.every((r): r is string => !!r) ? new RegExp(runs.map((r) => r.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'iu') : null;
+    re = runs.every((r): r is string => !!r) ? new RegExp(runs.map((r) => escapeRegExp(r)).join('|'), 'iu') : null;
     literals.set(words, re);
   }
   return re === null || re.test(text);

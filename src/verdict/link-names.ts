@@ -6,14 +6,12 @@
 import type { CommitLog } from './log.js';
 import { keyLeaf } from './documents.js';
 import { once } from './once.js';
-import { pattern } from './pattern.js';
+import { pattern, escapeRegExp } from './pattern.js';
 import { wordsOfKey } from '../parse/key-words.js';
-
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** A value as prose writes it, quoted or as code, a version with its "v", not inside a longer word or number. */
 const asWritten = (value: string) => {
-  const v = escape(value.trim());
+  const v = escapeRegExp(value.trim());
   const version = /^\d/.test(value.trim()) ? 'v?' : '';
   return String.raw`[\x60"'“]?${version}${v}[\x60"'”]?`;
 };
@@ -52,7 +50,7 @@ function keyStemOnce(key: string): { pattern: RegExp; run: string } | undefined 
   if (stem.join('').length < 8 || !/^[a-z0-9]+$/.test(stem.join(''))) return undefined;
   // Not followed by another word of a key ("rate limit per minute" is another setting).
   return {
-    pattern: new RegExp(`(?<![A-Za-z0-9_])${stem.map(escape).join('[-_ ]?')}(?![A-Za-z0-9_]|[-_ ](?:per|pro|je|max|min|size|window|burst)\\b)`, 'i'),
+    pattern: new RegExp(`(?<![A-Za-z0-9_])${stem.map(escapeRegExp).join('[-_ ]?')}(?![A-Za-z0-9_]|[-_ ](?:per|pro|je|max|min|size|window|burst)\\b)`, 'i'),
     run: stem[0]!,
   };
 }
@@ -94,7 +92,8 @@ export function appsOf(key: string, value: string | null, log: CommitLog | undef
 }
 
 /** Does a document (path and text, lower case) name the app as a word ("ledger", "ledger-3.14.2.md"; "ledger-api" is another)? */
-export const namesApp = (lower: string, app: string) => lower.includes(app) && pattern(`(?<![a-z0-9_-])${escape(app)}(?![a-z0-9_]|-[a-z])`, '').test(lower);
+export const namesApp = (lower: string, app: string) =>
+  lower.includes(app) && pattern(`(?<![a-z0-9_-])${escapeRegExp(app)}(?![a-z0-9_]|-[a-z])`, '').test(lower);
 
 /** Is `version` a bare version (3.14.2, v2.8, 15.8)? */
 export const isBareVersion = (version: string | null): version is string => version !== null && BARE_VERSION.test(version.trim());
@@ -226,5 +225,5 @@ export function partIsKeys(part: string, key: string, lower: string, log: Commit
   const holders = [...(partHolders(log).get(part.toLowerCase()) ?? [])].filter((k) => k !== key);
   if (holders.length === 0) return true;
   const theirs = new Set(holders.flatMap(pathWordsOf));
-  return pathWordsOf(key).some((w) => !theirs.has(w) && pattern(`(?<![a-z0-9])${escape(w)}s?(?![a-z0-9])`, '').test(lower));
+  return pathWordsOf(key).some((w) => !theirs.has(w) && pattern(`(?<![a-z0-9])${escapeRegExp(w)}s?(?![a-z0-9])`, '').test(lower));
 }

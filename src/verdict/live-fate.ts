@@ -29,7 +29,7 @@ import { dateIn } from './calendar.js';
 import { tenseOf } from './tense.js';
 import { readDeadline } from './deadline.js';
 import { mentions } from './envnames.js';
-import { regex } from './pattern.js';
+import { regex, escapeRegExp } from './pattern.js';
 import { LiteralIndex } from './texts.js';
 import { AHEAD, openIn } from './conditions.js';
 import { unrecorded } from './unrecorded.js';
@@ -202,7 +202,7 @@ function pattern(name: string): RegExp {
   let re = patterns.get(name);
   if (!re) {
     if (patterns.size > 2048) patterns.clear();
-    patterns.set(name, (re = new RegExp(`(?<![\\w-])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w-])`, 'i')));
+    patterns.set(name, (re = new RegExp(`(?<![\\w-])${escapeRegExp(name)}(?![\\w-])`, 'i')));
   }
   return re;
 }

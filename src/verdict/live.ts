@@ -20,7 +20,7 @@ import {
   type DocumentedUndo,
 } from './documents.js';
 import { describeProvenance } from '../wording/provenance.js';
-import { KEEP_IDIOM, regex } from './pattern.js';
+import { KEEP_IDIOM, regex, escapeRegExp } from './pattern.js';
 import { logTexts } from './texts.js';
 import { keyWords } from './held.js';
 import { mistakeIn as foreignMistakeIn } from './languages.js';
@@ -72,7 +72,7 @@ function wordAbout(key: string, time: string, context: VerdictContext): Message 
       .split(/[.[\]/]/)
       .filter(Boolean)
       .at(-1) ?? key;
-  const names = new RegExp(`(^|[^A-Za-z0-9_])${leaf.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^A-Za-z0-9_])`, 'i');
+  const names = new RegExp(`(^|[^A-Za-z0-9_])${escapeRegExp(leaf)}($|[^A-Za-z0-9_])`, 'i');
   for (const { note: m, text } of context.log ? logTexts(context.log).all : []) {
     if (!aroundEdit(Date.parse(m.date), at)) continue;
     if (citesIncident(text) || names.test(text)) return m;

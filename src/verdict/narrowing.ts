@@ -7,6 +7,7 @@ import { documentIndex } from './documents.js';
 import { mentions } from './envnames.js';
 import { ticketsIn, type Message } from './log.js';
 import { daysBetween, day, describeMessage, list, short } from './words.js';
+import { escapeRegExp } from './pattern.js';
 
 type Partial = Omit<Verdict, 'reasons' | 'evidence' | 'risk'>;
 
@@ -75,7 +76,7 @@ export function narrowingFollows(d: Divergence, context: VerdictContext, f: Find
   const wider = d.envs[0]!;
   const objectName = d.key.slice(d.key.indexOf('/') + 1);
   if (objectName.length < 4) return undefined;
-  const name = new RegExp(`(?<![\\w-])${objectName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w-])`, 'i');
+  const name = new RegExp(`(?<![\\w-])${escapeRegExp(objectName)}(?![\\w-])`, 'i');
   const upToToday = (date: string) => !context.today || date.slice(0, 10) <= context.today;
   for (const narrow of context.environments.filter((e) => e !== wider && d.values[e]?.at?.file)) {
     const change = narrowedBy(d, narrow, context, name);

@@ -7,7 +7,7 @@ import { mentions } from './envnames.js';
 import type { Findings } from './findings.js';
 import type { Message } from './log.js';
 import { daysBetween, describeMessage } from './words.js';
-import { regex } from './pattern.js';
+import { regex, escapeRegExp } from './pattern.js';
 import { mendedText } from './mended.js';
 import { eventEnd } from './events.js';
 import { logTexts, type LogText } from './texts.js';
@@ -125,7 +125,7 @@ export function keyMentions(key: KeyPath, changedBy: Set<string>, context: Verdi
   const lower = names.map((n) => n.toLowerCase());
   // Compiled only once a message contains the name: with thousands of keys, most never need it.
   let compiled: RegExp[] | undefined;
-  const whole = () => (compiled ??= names.map((n) => new RegExp(`(^|[^A-Za-z0-9_])${escape(n)}($|[^A-Za-z0-9_])`, 'i')));
+  const whole = () => (compiled ??= names.map((n) => new RegExp(`(^|[^A-Za-z0-9_])${escapeRegExp(n)}($|[^A-Za-z0-9_])`, 'i')));
   const found: Note[] = [];
   // Only messages holding the leaf can hold a name that holds it (every name here, as a rule):
   // those are found once per log for all the keys with that leaf.
@@ -174,5 +174,3 @@ export function textsNaming(
   if (!texts) byId.set(id, (texts = mentionTexts(notes).filter(test)));
   return texts;
 }
-
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -6,7 +6,7 @@ import { ticketsIn, type CommitLog, type Message } from './log.js';
 import { daysBetween, day, describeMessage, list, short } from './words.js';
 import { describeProvenance } from '../wording/provenance.js';
 import { mistakeAbout, saysMistake } from './live.js';
-import { regex } from './pattern.js';
+import { regex, escapeRegExp } from './pattern.js';
 import { logTexts } from './texts.js';
 import { decidesKeep, documentIndex, passages } from './documents.js';
 import { mentions } from './envnames.js';
@@ -395,7 +395,7 @@ function keptFor(d: Divergence, lacking: EnvName[], made: EnvName[], context: Ve
   const log = context.log;
   const name = nameOf(d.key);
   if (!log || name.length < 4) return undefined;
-  const names = new RegExp(`(?<![\\w-])${escapeRe(name)}(?![\\w-])`, 'i');
+  const names = new RegExp(`(?<![\\w-])${escapeRegExp(name)}(?![\\w-])`, 'i');
   const since = made.map((env) => d.provenance?.[env]?.time ?? '').sort()[0] ?? '';
   for (const doc of documentIndex(log)) {
     if (!doc.lower.includes(name.toLowerCase()) || !names.test(doc.text) || (doc.status && !doc.status.decided)) continue;
@@ -443,7 +443,6 @@ const REMOVAL = regex(
 const KEEP_OBJECT = /\b(?:do not|don't|dont|never|must not|should not|no need to) (?:remove|delete|revoke|drop|take)\b|\bon purpose\b|\bby design\b/i;
 // The name an object or grant goes by: `Role/orders-api` → orders-api; `permissions[subject=ServiceAccount/ci-deployer]` → ci-deployer.
 const nameOf = (key: string) => key.replace(/\]$/, '').split('/').at(-1) ?? key;
-const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** What people wrote that gives an object or a grant beyond another environment (or the repo) an
  * end: an annotation on the object with an end that has passed ("remove after 2026-10-15"), or a
@@ -483,10 +482,10 @@ function plannedToGo(d: Divergence, made: string, context: VerdictContext): { wh
   const log = context.log;
   const name = nameOf(d.key);
   if (!log || name.length < 4) return undefined;
-  const fullName = new RegExp(`(?<![\\w-])${escapeRe(name)}(?![\\w-])`, 'i');
-  const after = new RegExp(`^\\S+\\s+(?:\\S+\\s+){0,3}?${escapeRe(name)}(?![\\w-])`, 'i');
+  const fullName = new RegExp(`(?<![\\w-])${escapeRegExp(name)}(?![\\w-])`, 'i');
+  const after = new RegExp(`^\\S+\\s+(?:\\S+\\s+){0,3}?${escapeRegExp(name)}(?![\\w-])`, 'i');
   // (German puts the verb last: "danach orders-guard löschen".)
-  const before = new RegExp(`(?<![\\w-])${escapeRe(name)}\\s+(?:\\S+\\s+){0,2}$`, 'i');
+  const before = new RegExp(`(?<![\\w-])${escapeRegExp(name)}\\s+(?:\\S+\\s+){0,2}$`, 'i');
   for (const doc of documentIndex(log)) {
     if (Date.parse(doc.written.date) > Date.parse(made) || (context.today && doc.written.date.slice(0, 10) > context.today)) continue;
     for (const p of doc.passages) {
@@ -561,8 +560,8 @@ function removalPlanned(d: Divergence, env: EnvName, context: VerdictContext, f:
   if (!log || name.length < 4) return undefined;
   const protective = since !== undefined;
   const subjects = subjectNames(d, env);
-  const names = new RegExp(`(^|[^A-Za-z0-9_])(?:${[name, ...subjects].map(escapeRe).join('|')})($|[^A-Za-z0-9_])`, 'i');
-  const fullName = new RegExp(`(?<![\\w-])${escapeRe(name)}(?![\\w-])`, 'i');
+  const names = new RegExp(`(^|[^A-Za-z0-9_])(?:${[name, ...subjects].map(escapeRegExp).join('|')})($|[^A-Za-z0-9_])`, 'i');
+  const fullName = new RegExp(`(?<![\\w-])${escapeRegExp(name)}(?![\\w-])`, 'i');
   // A shortened name in a document that names the object in full: "the reaper" for invoice-orphan-reaper.
   // So is the name less its leading words, as people shorten it: "the pod-killer" for gameday-pod-killer.
   const tails = [...name.matchAll(/[-_.]/g)].map((x) => name.slice(x.index + 1)).filter((t) => /[-_.]/.test(t) && t.length >= 6);
@@ -572,16 +571,16 @@ function removalPlanned(d: Divergence, env: EnvName, context: VerdictContext, f:
   // at once ("remove this", "take it away") in a text that names it; for a grant, whom it grants to
   // or their access ("revoke ext-vendor-engineers", "remove vendor access", "take away their rights").
   const named = protective
-    ? escapeRe(name)
+    ? escapeRegExp(name)
     : [
-        escapeRe(name),
-        ...parts.map(escapeRe),
-        ...subjects.map(escapeRe),
+        escapeRegExp(name),
+        ...parts.map(escapeRegExp),
+        ...subjects.map(escapeRegExp),
         'the (?:grant|binding|rolebinding|role|rule|access|permission)s?',
         ...(d.kind === 'permission' ? ['(?:access|rights|permissions|grants?)\\b'] : []),
       ].join('|');
   const object = new RegExp(`^\\S+(?:\\s+\\S+)?\\s+(?:${protective ? '' : '(?:it|this|that|them)\\b|'}(?:\\S+\\s+){0,5}?(?:${named})(?![\\w-]))`, 'i');
-  const own = new RegExp(`(?<![\\w-])(?:${[name, ...parts, ...subjects].map(escapeRe).join('|')})(?![\\w-])`, 'i');
+  const own = new RegExp(`(?<![\\w-])(?:${[name, ...parts, ...subjects].map(escapeRegExp).join('|')})(?![\\w-])`, 'i');
   const ours = new Set([name, ...subjects].map((x) => x.toLowerCase()));
   // Another account or object's name, not a hyphenated word ("follow-up", "re-create").
   const foreign = (x: string) => !ours.has(x.toLowerCase()) && (x.includes('@') || (x.match(/-/g)?.length ?? 0) >= 2);
@@ -719,7 +718,7 @@ function removalPlanned(d: Divergence, env: EnvName, context: VerdictContext, f:
 /** The tickets cited by a text that names the object in full (a document's passage, a commit): the
  * work it was made under. */
 function madeUnder(name: string, log: CommitLog): string[] {
-  const fullName = new RegExp(`(?<![\\w-])${escapeRe(name)}(?![\\w-])`, 'i');
+  const fullName = new RegExp(`(?<![\\w-])${escapeRegExp(name)}(?![\\w-])`, 'i');
   const lower = name.toLowerCase();
   const found = new Set<string>();
   for (const doc of documentIndex(log)) {
@@ -743,7 +742,7 @@ function temporaryWorkDone(d: Divergence, env: EnvName, context: VerdictContext,
   const log = context.log;
   const name = nameOf(d.key);
   if (!log || name.length < 4 || isProtective(d.key)) return undefined;
-  const fullName = new RegExp(`(?<![\\w-])${escapeRe(name)}(?![\\w-])`, 'i');
+  const fullName = new RegExp(`(?<![\\w-])${escapeRegExp(name)}(?![\\w-])`, 'i');
   const upToToday = (date: string) => !context.today || date.slice(0, 10) <= context.today;
   const here = (text: string) => {
     const envs = context.environments.filter((e) => mentions(text, e));
@@ -801,7 +800,7 @@ function madeByMistake(d: Divergence, env: EnvName, context: VerdictContext, f: 
   const log = context.log;
   const name = nameOf(d.key);
   if (!log || name.length < 4) return undefined;
-  const fullName = new RegExp(`(?<![\\w-])${escapeRe(name)}(?![\\w-])`, 'i');
+  const fullName = new RegExp(`(?<![\\w-])${escapeRegExp(name)}(?![\\w-])`, 'i');
   const made = d.provenance?.[env]?.time;
   const since = made ? Date.parse(made) - 2 * DAY : Number.NEGATIVE_INFINITY;
   const inTime = (date: string) => Date.parse(date) >= since && (!context.today || date.slice(0, 10) <= context.today);
@@ -868,7 +867,7 @@ function documentedRetirement(d: Divergence, env: EnvName, context: VerdictConte
   const log = context.log;
   const name = nameOf(d.key);
   if (!log || name.length < 4) return undefined;
-  const names = new RegExp(`(^|[^A-Za-z0-9_-])${escapeRe(name)}($|[^A-Za-z0-9_-])`, 'i');
+  const names = new RegExp(`(^|[^A-Za-z0-9_-])${escapeRegExp(name)}($|[^A-Za-z0-9_-])`, 'i');
   const lower = name.toLowerCase();
   for (const doc of documentIndex(log)) {
     if (context.today && doc.written.date.slice(0, 10) > context.today) continue;
@@ -975,7 +974,7 @@ function purposeEnded(d: Divergence, env: EnvName, context: VerdictContext, f: F
   if (purpose.length === 0) return undefined;
   const created = d.provenance?.[env]?.time ?? undefined;
   for (const word of purpose) {
-    const re = new RegExp(`(?<![\\p{L}\\p{N}])${escapeRe(word)}(?![\\p{L}\\p{N}])`, 'iu');
+    const re = new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(word)}(?![\\p{L}\\p{N}])`, 'iu');
     for (const doc of documentIndex(log)) {
       if (context.today && doc.written.date.slice(0, 10) > context.today) continue;
       if (created && doc.written.date < created) continue;
@@ -984,7 +983,7 @@ function purposeEnded(d: Divergence, env: EnvName, context: VerdictContext, f: F
       const ended = sentences.find((x) => re.test(x.text) && ENDED.test(x.text) && !NOT_YET_RETIRED.test(x.text.slice(0, ENDED.exec(x.text)!.index)));
       if (!ended) continue;
       // The class named is the object's: its kind or a word of its name ("every long-lived deploy token" for Secret/deployer-jenkins-token).
-      const own = [kindOf(d.key), ...nameOf(d.key).split(/[-_.]/)].filter((w) => w.length >= 4).map(escapeRe);
+      const own = [kindOf(d.key), ...nameOf(d.key).split(/[-_.]/)].filter((w) => w.length >= 4).map(escapeRegExp);
       const member = new RegExp(`(?<![\\p{L}])(?:${own.join('|')})`, 'iu');
       const order = sentences.find(
         (x) => CLASS_ORDER.test(x.text) && member.test(x.text) && !NOT_YET_RETIRED.test(x.text.slice(0, CLASS_ORDER.exec(x.text)!.index)),

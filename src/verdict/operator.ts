@@ -7,7 +7,7 @@
 import { mistakeIn } from './languages.js';
 import { documentIndex, keyLeaf, objectNameOf, type Passage } from './documents.js';
 import type { CommitLog } from './log.js';
-import { pattern, regex } from './pattern.js';
+import { pattern, regex, escapeRegExp } from './pattern.js';
 
 /** How the writer goes by in prose: its managedFields name, and that name without a trailing
  * "-controller"/"-operator"/"-manager" ("rollouts-controller" is Argo Rollouts, "keda-operator" KEDA). */
@@ -17,8 +17,7 @@ function writerNames(manager: string): string[] {
   return [...new Set([name, stem])].filter((n) => n.length >= 4 && /[a-z]/.test(n));
 }
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const word = (name: string) => pattern(`(?<![\\p{L}\\d_-])${escape(name)}(?![\\p{L}\\d_-])`, 'iu');
+const word = (name: string) => pattern(`(?<![\\p{L}\\d_-])${escapeRegExp(name)}(?![\\p{L}\\d_-])`, 'iu');
 
 // The operator taken off the object, or its hand-over undone: the document records that it no longer
 // runs it, so what it left behind is not its design.

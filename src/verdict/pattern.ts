@@ -9,6 +9,9 @@ export const sourceOf = (...pieces: string[]): string => pieces.join('');
 // attention, not a decision to keep anything (one list for every keep reader).
 export const KEEP_IDIOM = String.raw`(?! (?:an? (?:close |careful )?(?:eye|ear)|track|tabs|watch\w*|monitor\w*|checking|looking|in mind)\b)`;
 
+/** `text` as regular-expression source that matches it literally (a key, a value, a name). */
+export const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 /** A RegExp with these flags whose source is the pieces joined, as `sourceOf` joins them. */
 export const regex = (flags: string, ...pieces: string[]): RegExp => new RegExp(sourceOf(...pieces), flags);
 

@@ -67,7 +67,7 @@ import { newestFirst } from './ordering.js';
 import { envPattern, mentions } from './envnames.js';
 import { allowedFor } from './contract.js';
 import { disputedThread, notesDisagree } from './disagreement.js';
-import { regex } from './pattern.js';
+import { regex, escapeRegExp } from './pattern.js';
 import { closedRequest } from './closed-request.js';
 import { openedRequest } from './opened-request.js';
 import { confirmationGiven, confirmationOwed, type Owed } from './confirmation-owed.js';
@@ -993,8 +993,6 @@ function gateMet(d: Divergence, s: Subject, context: VerdictContext): { into: En
   return undefined;
 }
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
 /** Commits that name the key without changing it, written from two days before `since` on (and not after today). */
 function notesAbout(key: string, since: string | undefined, context: VerdictContext, history: Record<EnvName, HistoryEvent[]>): Text[] {
   const log = context.log;
@@ -1462,7 +1460,7 @@ function removalOf(key: string): RegExp | undefined {
     leaf.length < 4
       ? undefined
       : new RegExp(
-          String.raw`(?<![\p{L}])${REMOVE_VERB}\s+(?:the\s+|this\s+|that\s+|our\s+)?(?:[\p{L}-]+\s+){0,2}?[\x60"'“]?(?:[\w./-]*/)?${escape(leaf)}(?:\.ya?ml)?[\x60"'”]?(?![\w-])`,
+          String.raw`(?<![\p{L}])${REMOVE_VERB}\s+(?:the\s+|this\s+|that\s+|our\s+)?(?:[\p{L}-]+\s+){0,2}?[\x60"'“]?(?:[\w./-]*/)?${escapeRegExp(leaf)}(?:\.ya?ml)?[\x60"'”]?(?![\w-])`,
           'iu',
         );
   removals.set(key, re);

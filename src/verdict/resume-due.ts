@@ -26,7 +26,7 @@ import { sentencesIn } from './sentence-end.js';
 import { eventWords } from './events.js';
 import { restatedFact } from './fact-stated.js';
 import { mentions } from './envnames.js';
-import { pattern, regex } from './pattern.js';
+import { pattern, regex, escapeRegExp } from './pattern.js';
 import { logTexts } from './texts.js';
 import { versionIn, versionPassedIn, versionReached } from './version-reached.js';
 import { day, short } from './words.js';
@@ -53,7 +53,6 @@ export interface ResumeDue {
 }
 
 const DAY = 86_400_000;
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 // Undoing a pause, as a plan (the plain form, not a report: "resumed" is past).
 const RESUME = regex(
@@ -140,7 +139,7 @@ function dayPassed(rest: string, written: string, editedAt: string, today: strin
 /** A passage naming the object or key with the value the edit wrote (the procedure's own step: `kubectl patch … 300`). */
 function prescribes(passages: ReadonlyArray<{ text: string }>, live: string | undefined, names: (s: string) => boolean): boolean {
   if (live === undefined || live.trim() === '') return false;
-  const value = pattern(`(?<![\\p{L}\\p{N}_.-])${escape(live)}(?![\\p{L}\\p{N}_]|[.,-][\\p{L}\\p{N}])`, 'iu');
+  const value = pattern(`(?<![\\p{L}\\p{N}_.-])${escapeRegExp(live)}(?![\\p{L}\\p{N}_]|[.,-][\\p{L}\\p{N}])`, 'iu');
   return passages.some((p) => names(p.text) && value.test(p.text));
 }
 

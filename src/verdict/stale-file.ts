@@ -8,7 +8,7 @@ import type { EnvName } from '../model/types.js';
 import type { VerdictContext } from './context.js';
 import { documentIndex } from './documents.js';
 import { mentions } from './envnames.js';
-import { regex } from './pattern.js';
+import { regex, escapeRegExp } from './pattern.js';
 import { logTexts } from './texts.js';
 
 export interface StaleFile {
@@ -32,7 +32,7 @@ export function staleFileOf(context: VerdictContext, env: EnvName, old: string, 
   if (!log || env === context.promotion.at(-1)) return undefined;
   const at = Date.parse(since);
   const inTime = (date: string) => Date.parse(date) > at && (!context.today || date.slice(0, 10) <= context.today);
-  const value = (v: string) => new RegExp(`(?<![\\w.])${v.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w]|\\.\\d)`);
+  const value = (v: string) => new RegExp(`(?<![\\w.])${escapeRegExp(v)}(?![\\w]|\\.\\d)`);
   const oldAt = value(old);
   const targetAt = value(target);
   const says = (text: string): string | undefined => {

@@ -20,7 +20,7 @@ import { newestFirst } from './ordering.js';
 import { rejectedIn } from './status.js';
 import { pendingFor } from './pending.js';
 import { followsAfter } from './held.js';
-import { regex } from './pattern.js';
+import { regex, escapeRegExp } from './pattern.js';
 import { foreignSays } from './languages.js';
 import { decisionHeading, switchValue, turnsSwitch } from './documented.js';
 import { isContingency, withoutContingencies } from './contingency.js';
@@ -106,7 +106,7 @@ function laterTexts(
 /** Both values of the change in one passage, each as a number or a word of its own (not part of another). */
 function movesBetween(text: string, from: string | null, to: string | null): boolean {
   if (from === null || to === null || from === to) return false;
-  const said = (v: string) => new RegExp(`(?<![\\p{L}\\p{N}.,])${v.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}]|[.,]\\p{N})`, 'u').test(text);
+  const said = (v: string) => new RegExp(`(?<![\\p{L}\\p{N}.,])${escapeRegExp(v)}(?![\\p{L}\\p{N}]|[.,]\\p{N})`, 'u').test(text);
   return said(from) && said(to);
 }
 
@@ -284,7 +284,7 @@ function withdrawal(
   const said = withdrawalIn(text, value);
   if (said) return said;
   if (old === null) return undefined;
-  const v = old.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const v = escapeRegExp(old);
   const stays = new RegExp(
     `(?<![\\p{L}\\p{N}.])[\`"']?${v}[\`"']?(?:\\s{0,3}\\p{L}{1,3})?\\s{1,3}(?:stays|remains|is kept|bleibt|se queda|reste)|` +
       `(?:keep|stay|stays|remain|remains)\\s{1,3}(?:at\\s{1,3}|on\\s{1,3})?[\`"']?${v}(?![\\p{N}.])`,

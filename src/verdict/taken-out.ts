@@ -3,7 +3,7 @@ import type { VerdictContext } from './context.js';
 import type { Message } from './log.js';
 import { doubtIn, foreignFamily } from './languages.js';
 import { mentions } from './envnames.js';
-import { regex } from './pattern.js';
+import { regex, escapeRegExp } from './pattern.js';
 import { sentenceEnds } from './sentence-end.js';
 
 // The repository is the desired state: a commit that took a grant out of an environment's files
@@ -36,7 +36,6 @@ export interface TakenOut {
   clause: string;
 }
 
-const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 function within(file: string, layer: string): boolean {
   let dir = layer;
   while (dir.endsWith('/')) dir = dir.slice(0, -1);
@@ -62,14 +61,14 @@ export function takenOutOfRepo(d: Divergence, env: EnvName, context: VerdictCont
   // A name people would not write for anything else: the object's own, or a subject's address or
   // hyphenated name (`ext-vendor-engineers`, `bob@partner.example`).
   const distinct = subjects.filter((s) => s.length >= 8 && /[-_.@]/.test(s));
-  const whole = new RegExp(`(?<![\\w-])(?:${[name, ...distinct].map(escapeRe).join('|')})(?![\\w-])`, 'iu');
+  const whole = new RegExp(`(?<![\\w-])(?:${[name, ...distinct].map(escapeRegExp).join('|')})(?![\\w-])`, 'iu');
   // A plain word of its name or a plain subject ("hermes" of hermes-deployers, Group/hermes) names the
   // team as much as its grant: only beside a word for a grant ("the hermes binding").
   const plain = [
     ...name.split(/[-_.]/).filter((p) => p.length >= 5 && /^\p{L}+$/u.test(p) && !GRANT_WORD.test(p)),
     ...subjects.filter((s) => !distinct.includes(s)),
   ].filter((p) => !context.environments.some((e) => mentions(p, e)));
-  const part = plain.length > 0 ? new RegExp(`(?<![\\w-])(?:${plain.map(escapeRe).join('|')})(?![\\w-])`, 'iu') : undefined;
+  const part = plain.length > 0 ? new RegExp(`(?<![\\w-])(?:${plain.map(escapeRegExp).join('|')})(?![\\w-])`, 'iu') : undefined;
   const names = (clause: string) => whole.test(clause) || (!!part?.test(clause) && GRANT_WORD.test(clause));
   const messages = [...log.messages.values()].filter(
     (m) =>

@@ -13,6 +13,7 @@ import { mentions } from './envnames.js';
 import { failing, reportSentences } from './harm-report.js';
 import type { CommitLog } from './log.js';
 import { short } from './words.js';
+import { escapeRegExp } from './pattern.js';
 
 export interface TroubleBack {
   where: string;
@@ -21,10 +22,9 @@ export interface TroubleBack {
   quote: string;
 }
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** Where the value stands as prose writes it, not inside a longer number or word. */
 const namesValue = (text: string, value: string): boolean =>
-  new RegExp(`(?<![\\p{L}\\p{N}_.-])[\`"'“]?${escape(value)}(?![\\p{L}\\p{N}_]|[.,-]\\p{N})`, 'iu').test(text);
+  new RegExp(`(?<![\\p{L}\\p{N}_.-])[\`"'“]?${escapeRegExp(value)}(?![\\p{L}\\p{N}_]|[.,-]\\p{N})`, 'iu').test(text);
 
 /** The first text, written after `change` and by `today`, citing one of its tickets, that reports
  * failures and names `env` running `key` at `held` (the value the fix replaced). */

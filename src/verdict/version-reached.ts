@@ -11,7 +11,7 @@ import type { EnvName } from '../model/types.js';
 import { mentions } from './envnames.js';
 import { readDeadline } from './deadline.js';
 import { dateIn } from './calendar.js';
-import { regex } from './pattern.js';
+import { regex, escapeRegExp } from './pattern.js';
 import { ticketsIn, type CommitLog } from './log.js';
 import { describeCommit, describeMessage, short } from './words.js';
 
@@ -218,15 +218,14 @@ function headingDay(line: string, env: EnvName, written: string, today?: string)
   return undefined;
 }
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const ISO = /\b(\d{4}-\d{2}-\d{2})\b/;
 
 /** The first record written after `after` (and by `today`) that the waited-for version reached its environment. */
 export function versionReached(wait: VersionWait, log: CommitLog | undefined, after: string, today?: string): VersionReached | undefined {
   if (!log) return undefined;
   const named = wait.ticket
-    ? new RegExp(`(?<![\\w-])${escape(wait.version)}(?![\\w]|-\\d)`, 'u')
-    : new RegExp(`(?<![\\w.-])v?${escape(wait.version)}(?![\\w-]|\\.\\d)`, 'u');
+    ? new RegExp(`(?<![\\w-])${escapeRegExp(wait.version)}(?![\\w]|-\\d)`, 'u')
+    : new RegExp(`(?<![\\w.-])v?${escapeRegExp(wait.version)}(?![\\w-]|\\.\\d)`, 'u');
   const from = Date.parse(after);
   const found: VersionReached[] = [];
   const read = (line: string, written: string): string | undefined => {
