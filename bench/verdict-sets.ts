@@ -36,4 +36,5 @@ export const SPENT = [
   'holdout-31',
   'holdout-32',
   'holdout-33',
+  'holdout-34',
 ];
