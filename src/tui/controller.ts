@@ -14,6 +14,7 @@ import { initialState, reducer, selectedItem, targets, type Action, type AppStat
 import { calendarDateProblem } from '../config/calendar-date.js';
 import { resumeLines } from './resume.js';
 import { isRisky, looksLoosened, looksProtective, RISK_WORDS, riskOf as keyRisk } from '../verdict/risk.js';
+import { citesIncident } from '../verdict/intent.js';
 
 /** What the view asks of the world: reading, saving, applying, the editor. run.tsx provides the
  * real ones; tests provide real scans and record the rest. */
@@ -373,6 +374,16 @@ export function createController(services: Services, options: ViewOptions): View
         ];
       if (skips.length) lines.push(`  recorded as looked at and left as they are (skip): ${skips.map((d) => d.key).join(', ')}`);
       if (refused.length) lines.push('', 'not applied, refused (✗):', ...refused.map((d) => `  ${d.key}: ${s.refusals.get(d.divergence!)}`));
+      // A key an earlier apply decided on a branch not merged yet: two branches deciding it apart
+      // (opposite backfills swap the values) were applied without a word (a newcomer's trial, session 36).
+      const openElsewhere = acting.filter((d) => s.applied.get(d.divergence!)?.open);
+      if (openElsewhere.length)
+        lines.push(
+          '',
+          '⚠ decided on a branch not merged yet as well: where that decision differs from this one, merging both leaves the key ' +
+            'decided two ways (apply names each; close the branch you no longer want):',
+          ...openElsewhere.map((d) => `  ${d.key}: ${s.applied.get(d.divergence!)!.text}`),
+        );
       lines.push('', 'Repo changes become commits on a new branch (your checkout is not touched); live reverts are dry-run and confirmed one by one.');
       return lines;
     };
@@ -592,21 +603,38 @@ export function editTarget(d: Divergence): EnvName {
  * or goes against what the verdict suggests. Before the key's verdict is read (history still
  * loading, or not read at all) its risk class comes from the key and its values, as the verdict
  * takes it, and a choice that reaches the last stage is confirmed, since whether it goes against
- * the verdict cannot be known yet. */
+ * the verdict cannot be known yet. On any key, a choice that writes over a value an incident's fix
+ * put in an environment's file is confirmed too, unless it is the verdict's own move: a plain
+ * timeout raised by "HOTFIX INC-3312" was backfilled away with one key press (a newcomer's trial,
+ * session 36). */
 function riskOf(state: AppState, decision: Decision): string | undefined {
   const d = state.divergences.find((x) => x.id === decision.divergence);
   if (!d || decision.action === 'skip') return undefined;
   const verdict = d.verdict;
   const risk = verdict?.risk ?? riskClassOf(d);
-  if (!isRisky(risk)) return undefined;
   const last = state.promotion.at(-1);
-  if (!last || !(decision.env === last || decision.to === 'all' || decision.action === 'declare' || decision.action === 'undeclare')) return undefined;
-  const before = decision.target === 'live' ? (d.values[last]?.live ?? null) : (d.values[last]?.repo ?? null);
-  const after = decision.value !== undefined ? decision.value : decision.target === 'live' ? (d.values[last]?.repo ?? null) : undefined;
-  const choice = `${d.key} is ${RISK_WORDS[risk]}: ${decisionLabel(decision).slice(2)}${decision.value !== undefined ? ` = ${quoted(decision.value)}` : ''}`;
+  const reachesLast =
+    isRisky(risk) && !!last && (decision.env === last || decision.to === 'all' || decision.action === 'declare' || decision.action === 'undeclare');
+  // Declaring a declaration every environment has left behind removes it: undeclare is the verdict's move there.
+  const suggested = verdict && (removesDeclaration(d, verdict.suggested) ? 'undeclare' : verdict.suggested);
+  const against =
+    !!verdict &&
+    (decision.action !== suggested ||
+      (decision.value !== undefined && verdict.value !== null && decision.value !== verdict.value) ||
+      (decision.env !== undefined && verdict.drifted !== null && decision.env !== verdict.drifted));
+  const undone = !verdict || against ? incidentFixesUndone(state, d, decision) : [];
+  if (!reachesLast && undone.length === 0) return undefined;
+  const move = `${decisionLabel(decision).slice(2)}${decision.value !== undefined ? ` = ${quoted(decision.value)}` : ''}`;
+  const choice = reachesLast ? `${d.key} is ${RISK_WORDS[risk]}: ${move}` : `${d.key}: ${move}`;
   const harms: string[] = [];
-  if (after !== undefined && looksLoosened(d.key, after)) harms.push(`puts ${quoted(after)} in ${last}, which looks like the weaker setting`);
-  if (after !== undefined && looksProtective(d.key, before) && !looksProtective(d.key, after)) harms.push(`takes ${last}'s protective ${quoted(before)} away`);
+  if (reachesLast) {
+    const before = decision.target === 'live' ? (d.values[last]?.live ?? null) : (d.values[last]?.repo ?? null);
+    const after = decision.value !== undefined ? decision.value : decision.target === 'live' ? (d.values[last]?.repo ?? null) : undefined;
+    if (after !== undefined && looksLoosened(d.key, after)) harms.push(`puts ${quoted(after)} in ${last}, which looks like the weaker setting`);
+    if (after !== undefined && looksProtective(d.key, before) && !looksProtective(d.key, after))
+      harms.push(`takes ${last}'s protective ${quoted(before)} away`);
+  }
+  harms.push(...undone);
   if (!verdict) {
     const unknown =
       state.loading.history.state === 'off'
@@ -614,12 +642,6 @@ function riskOf(state: AppState, decision: Decision): string | undefined {
         : 'its verdict is still being read (history), so whether this goes against it is not known yet';
     return `${choice}${harms.length ? ` ${harms.join(', and ')}` : ''}; ${unknown}.`;
   }
-  // Declaring a declaration every environment has left behind removes it: undeclare is the verdict's move there.
-  const suggested = removesDeclaration(d, verdict.suggested) ? 'undeclare' : verdict.suggested;
-  const against =
-    decision.action !== suggested ||
-    (decision.value !== undefined && verdict.value !== null && decision.value !== verdict.value) ||
-    (decision.env !== undefined && verdict.drifted !== null && decision.env !== verdict.drifted);
   // A Secret's revert or backfill is named as the person's step it is (undrift writes neither).
   const named =
     manualShort(d) ??
@@ -627,6 +649,24 @@ function riskOf(state: AppState, decision: Decision): string | undefined {
   if (against) harms.push(`goes against the verdict (${named})`);
   if (harms.length === 0) return undefined;
   return `${choice} ${harms.join(', and ')}.`;
+}
+
+/** Each environment's file value that a decision writes over where the commit that put it there
+ * cites an incident (an id such as INC-3312, or "outage", "hotfix"): undoing a fix made under
+ * pressure is a choice a person makes knowingly. */
+function incidentFixesUndone(state: AppState, d: Divergence, decision: Decision): string[] {
+  if (decision.target === 'live' || (decision.action !== 'revert' && decision.action !== 'backfill')) return [];
+  const after = decision.value !== undefined ? decision.value : (d.verdict?.value ?? undefined);
+  if (after === undefined) return [];
+  const written =
+    decision.to === 'all' ? state.envs : Array.isArray(decision.to) ? decision.to : [decision.env ?? d.verdict?.drifted].filter((e): e is EnvName => !!e);
+  return written.flatMap((env) => {
+    const fix = d.history?.[env]?.[0];
+    if (!fix || fix.to === after || fix.to !== (d.values[env]?.repo ?? null)) return [];
+    const incident = citesIncident(`${fix.subject}\n${fix.body}`);
+    if (!incident) return [];
+    return [`undoes ${env}'s ${quoted(fix.to)} from ${fix.commit.slice(0, 7)} "${fix.subject}", a fix citing ${incident}`];
+  });
 }
 
 /** A divergence's risk class before its verdict is read: from its key and values, as the verdict

@@ -61,7 +61,11 @@ export function revertOptions(d: Divergence, envs: EnvName[]): DecisionOption[] 
 }
 
 /** What `b` can mean: the value that proved right goes into the drifted environment's file, or into
- * every environment's file; for live drift, the live value is codified in the repo. */
+ * every environment's file; for live drift, the live value is codified in the repo. Where the
+ * verdict names no environment whose value proved right (it cannot decide, or history is not read),
+ * every environment's value is offered into the others, the one changed last first: offering only
+ * the first stage's value into production made undoing production's incident fix the one way to
+ * backfill (a newcomer's trial, session 36). */
 export function backfillOptions(d: Divergence, envs: EnvName[]): DecisionOption[] {
   const base = { key: d.key, divergence: d.id, action: 'backfill' as const };
   if (d.kind === 'artifact' || d.kind === 'live-cross-env') return [];
@@ -75,17 +79,53 @@ export function backfillOptions(d: Divergence, envs: EnvName[]): DecisionOption[
     ]);
   }
   const verdict = d.verdict;
-  const source = verdict?.deliberate ?? envs.find((e) => d.values[e]?.repo !== null && d.values[e]?.repo !== undefined);
-  const value = verdict?.suggested === 'backfill' && verdict.value !== null ? verdict.value : source ? (d.values[source]?.repo ?? null) : null;
-  if (value === null) return [];
-  const drifted = verdict?.drifted ?? envs.find((e) => e !== source && d.values[e]?.repo !== value);
+  const held = (e: EnvName) => d.values[e]?.repo !== null && d.values[e]?.repo !== undefined;
   const options: DecisionOption[] = [];
-  // Never the drifted environment's own value back into its file (a contract violation's verdict
-  // names production both as the one that changed and the one that drifted): that writes nothing.
-  if (drifted && d.values[drifted]?.repo !== value)
-    options.push({ label: `${showValue(value)} into ${drifted}'s file`, decision: { ...base, env: drifted, value } });
-  options.push({ label: `${showValue(value)} into every environment's file`, decision: { ...base, ...(drifted ? { env: drifted } : {}), value, to: 'all' } });
+  const offer = (value: string, drifted: EnvName | undefined) => {
+    // Never the drifted environment's own value back into its file (a contract violation's verdict
+    // names production both as the one that changed and the one that drifted): that writes nothing.
+    if (drifted && d.values[drifted]?.repo !== value)
+      options.push({ label: `${showValue(value)} into ${drifted}'s file`, decision: { ...base, env: drifted, value } });
+    options.push({ label: `${showValue(value)} into every environment's file`, decision: { ...base, ...(drifted ? { env: drifted } : {}), value, to: 'all' } });
+  };
+  if (verdict?.deliberate || (verdict?.suggested === 'backfill' && verdict.value !== null)) {
+    const source = verdict.deliberate ?? envs.find(held);
+    const value = verdict.suggested === 'backfill' && verdict.value !== null ? verdict.value : source ? (d.values[source]?.repo ?? null) : null;
+    if (value === null) return [];
+    offer(value, verdict.drifted ?? envs.find((e) => e !== source && d.values[e]?.repo !== value));
+    return unlessSecret(d, options);
+  }
+  const offered = new Set<string>();
+  for (const source of changedLastFirst(d, envs.filter(held))) {
+    const value = d.values[source]!.repo!;
+    if (offered.has(value)) continue;
+    offered.add(value);
+    const others = envs.filter((e) => d.values[e] !== undefined && d.values[e]?.repo !== value);
+    for (const env of others) options.push({ label: `${showValue(value)} into ${env}'s file (${source}'s value)`, decision: { ...base, env, value } });
+    const lastOther = others.at(-1);
+    options.push({
+      label: `${showValue(value)} into every environment's file (${source}'s value)`,
+      decision: { ...base, ...(lastOther ? { env: lastOther } : {}), value, to: 'all' },
+    });
+  }
   return unlessSecret(d, options);
+}
+
+/** Environments in the order their file last changed the key, newest first (the commit graph's
+ * order, then the commit date); those with no change read keep the given order, last. */
+function changedLastFirst(d: Divergence, envs: EnvName[]): EnvName[] {
+  const newest = (e: EnvName) => d.history?.[e]?.[0];
+  const rank = (e: EnvName) => newest(e)?.order ?? Number.POSITIVE_INFINITY;
+  return envs
+    .map((e, i) => ({ e, i }))
+    .sort((a, b) => {
+      const x = newest(a.e);
+      const y = newest(b.e);
+      if (!x || !y) return x ? -1 : y ? 1 : a.i - b.i;
+      if (rank(a.e) !== rank(b.e)) return rank(a.e) - rank(b.e);
+      return Date.parse(y.committed) - Date.parse(x.committed) || a.i - b.i;
+    })
+    .map(({ e }) => e);
 }
 
 /** The divergences whose r or b options were all taken back for holding a Secret's value. */
