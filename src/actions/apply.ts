@@ -6,7 +6,17 @@ import type { Decision } from '../model/types.js';
 import { withApplyLock } from './apply-lock.js';
 import { decodeBytes } from './edit.js';
 import { readText } from '../parse/read.js';
-import { decisionId, decisionsInPlace, recordBranch, sameDecisionOpen, recordLive, recordSkip, type LedgerPlace } from './ledger.js';
+import {
+  decisionId,
+  decisionsInPlace,
+  otherDecisionsOpen,
+  type OpenDecision,
+  recordBranch,
+  sameDecisionOpen,
+  recordLive,
+  recordSkip,
+  type LedgerPlace,
+} from './ledger.js';
 import { commitDecisions, prepareEdits, type CommitResult } from './commit.js';
 import { againstVerdict } from './messages.js';
 import { publish, type PublishResult } from './forge.js';
@@ -149,6 +159,10 @@ export async function applyDecisions(scan: Scan, decisions: Decision[], options:
       for (const step of pending)
         for (const place of placesOf(step, ledgerPlace).filter((p) => p.open))
           notice(await supersededLine(repo, step, place.where, (await resolveCommit(repo, place.revision!)) ?? place.revision!, scan.config.limits));
+      // One that decided the key otherwise (another action or environment): merging both leaves it
+      // decided two ways (opposite backfills swap the values).
+      for (const line of new Set(pending.flatMap((step) => step.decisions.flatMap((d) => otherDecisionsOpen(d, known.open).map((o) => otherwiseLine(d, o))))))
+        notice(line);
 
       if (pending.length > 0) {
         const prepared =
@@ -270,6 +284,17 @@ async function supersededLine(repo: string, step: PlannedDecision, where: string
   }
   const what = step.files.length > 0 ? `another value for ${step.decision.key} (${held.join('; ')})` : `another declaration of ${step.decision.key}`;
   return `${where}, an older branch not merged yet, holds ${what}: close it, so that only today's value merges`;
+}
+
+/** `undrift/… , an older branch not merged yet, decides KEY otherwise (…)`: the two decisions side
+ * by side, and what to do about them. */
+function otherwiseLine(decision: Decision, other: OpenDecision): string {
+  const envs = (d: { envs: string[] }) => (d.envs.length && d.envs.join(', ') !== '' ? ` ${d.envs.join(', ')}` : '');
+  const now = decision.to === 'all' ? ['all'] : Array.isArray(decision.to) ? decision.to : decision.env ? [decision.env] : [];
+  return (
+    `${other.place.where}, an older branch not merged yet, decides ${decision.key} otherwise (${other.action}${envs(other)}; ` +
+    `the new branch: ${decision.action}${envs({ envs: now })}): merging both leaves it decided two ways, so close the one you no longer want`
+  );
 }
 
 /** A decision the ledger already holds, shown as the step it was. */

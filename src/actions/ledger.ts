@@ -363,3 +363,13 @@ export function sameDecisionOpen(decision: Decision, open: OpenDecision[]): Ledg
       (decision.env === undefined ? o.envs.includes('all') : o.envs.includes(decision.env)),
   )?.place;
 }
+
+/** The open branches' decisions of the same key that decide it otherwise (another action, or other
+ * environments): a backfill of production's file on one branch and of staging's on another, both
+ * merged, swap the values; a declaration beside a backfill is stale once both land. Merging both
+ * leaves the key decided two ways, so each is named (a newcomer's trial, session 36). */
+export function otherDecisionsOpen(decision: Decision, open: OpenDecision[]): OpenDecision[] {
+  const id = decisionId(decision);
+  const same = sameDecisionOpen(decision, open);
+  return open.filter((o) => o.id !== id && o.key === decision.key && !(same && o.place.where === same.where && o.action === decision.action));
+}

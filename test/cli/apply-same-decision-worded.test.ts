@@ -38,7 +38,7 @@ describe('apply: the same decision worded otherwise on an older unmerged branch 
     expect(run.stderr).toContain(`${older}, an older branch not merged yet, holds another declaration of env.TIMEOUT_MS: close it`);
   });
 
-  it('another key, or the same key decided otherwise (a backfill beside a declaration), is not the same decision', async () => {
+  it('the same key decided otherwise (a backfill beside a declaration) is not the same decision, and is named as deciding it two ways', async () => {
     const repo = await timeoutDriftRepo();
     const made = await runUndrift(
       ['apply', '--decisions', await decide('- {key: env.TIMEOUT_MS, env: production, action: declare, reason: "keep prod at 5000"}\n')],
@@ -48,12 +48,39 @@ describe('apply: the same decision worded otherwise on an older unmerged branch 
       },
     );
     expect(made.exitCode, made.stderr).toBe(0);
+    const older = /^branch (undrift\/\S+) /m.exec(made.stdout)![1]!;
     await git(repo, 'checkout', '--quiet', 'main');
     const run = await runUndrift(['apply', '--decisions', await decide('- {key: env.TIMEOUT_MS, env: production, action: backfill}\n')], {
       cwd: repo,
       env: AT('2026-12-05T10:00:00Z'),
     });
     expect(run.exitCode, run.stderr).toBe(0);
-    expect(run.stderr).not.toContain('an older branch not merged yet');
+    expect(run.stderr).not.toContain('holds another');
+    expect(run.stderr).toContain(
+      `${older}, an older branch not merged yet, decides env.TIMEOUT_MS otherwise (declare production; the new branch: backfill production): ` +
+        'merging both leaves it decided two ways, so close the one you no longer want',
+    );
+  });
+
+  // A newcomer's trial (session 36): production's file given staging's 8000 on one branch, staging's
+  // given production's 5000 on another: both merged swap the values, and apply said nothing.
+  it("opposite backfills on two branches are named; another key's decision is not", async () => {
+    const repo = await timeoutDriftRepo();
+    const made = await runUndrift(['apply', '--decisions', await decide('- {key: env.TIMEOUT_MS, env: production, action: backfill}\n')], {
+      cwd: repo,
+      env: AT('2026-12-01T10:00:00Z'),
+    });
+    expect(made.exitCode, made.stderr).toBe(0);
+    const older = /^branch (undrift\/\S+) /m.exec(made.stdout)![1]!;
+    await git(repo, 'checkout', '--quiet', 'main');
+    const run = await runUndrift(['apply', '--decisions', await decide("- {key: env.TIMEOUT_MS, env: staging, action: backfill, value: '5000'}\n")], {
+      cwd: repo,
+      env: AT('2026-12-05T10:00:00Z'),
+    });
+    expect(run.exitCode, run.stderr).toBe(0);
+    expect(run.stderr).toContain(
+      `${older}, an older branch not merged yet, decides env.TIMEOUT_MS otherwise (backfill production; the new branch: backfill staging): merging both leaves it decided two ways`,
+    );
+    expect(await git(repo, 'show', `${/^branch (undrift\/\S+) /m.exec(run.stdout)![1]!}:config/staging.yaml`)).toBe('env:\n  TIMEOUT_MS: 5000');
   });
 });
