@@ -119,9 +119,12 @@ export function renderTable(scan: Scan, style: Style, columns = 100): string {
   const held = new Map(grouped.flatMap((row) => (row.pattern ? [[row.pattern, row.divergences] as const] : [])));
   const patternCell = (p: (typeof scan.patterns)[number], env: string) => heldCell(p, held.get(p) ?? [], env);
   if (rows.length > 0 || scan.patterns.length > 0) {
+    // An informational row says so in words, as the report and the view do: without colour its
+    // glyph was all that told an expired declaration (drift, exit 1) from a met one (a newcomer's trial).
+    const kindText = (d: Divergence) => `${d.kind}${d.severity === 'info' ? ' (info)' : ''}`;
     const kindWidth = maxWidth(
       scan.patterns.length > 0 ? 7 : 4,
-      rows.map((d) => d.kind.length),
+      rows.map((d) => kindText(d).length),
     );
     // A suggestion the evidence cannot decide starts with the mark, so truncation never hides it.
     const verdicts = rows.map((d) => safe(`${d.verdict && needsHuman(d.verdict) ? `${HUMAN_MARK} ` : ''}${verdictShort(d)}`));
@@ -169,7 +172,7 @@ export function renderTable(scan: Scan, style: Style, columns = 100): string {
         return d.envs.includes(env) && d.severity === 'drift' ? style.yellow(cell) : cell;
       });
       const verdict = verdictWidth > 0 ? `  ${truncate(verdicts[i]!, verdictWidth)}` : '';
-      const row = `${mark} ${pad(d.kind, kindWidth)}  ${pad(truncate(keys[i]!, keyWidth), keyWidth)}  ${cells.join('  ')}${verdict}`;
+      const row = `${mark} ${pad(kindText(d), kindWidth)}  ${pad(truncate(keys[i]!, keyWidth), keyWidth)}  ${cells.join('  ')}${verdict}`;
       lines.push(d.severity === 'info' ? style.dim(row.trimEnd()) : row.trimEnd());
     });
     lines.push('');
