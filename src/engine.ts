@@ -11,6 +11,8 @@ import {
   knownKeysOf,
   secretKeysOf,
   credentialKeysOf,
+  plaintextCredentialPlaces,
+  plaintextCredentialWarning,
   withReleaseSecretsFingerprinted,
   withSecretsFingerprinted,
   contractWithSecretsFingerprinted,
@@ -570,6 +572,8 @@ async function scanWithin(options: ScanOptions, run: { trust?: { note?: string }
   const filtered = keyFilter ? divergences.filter((d) => keyFilter.test(d.key)) : divergences;
   const withLive = live ? withDeploys(filtered, live, secretKeys, fingerprint) : filtered;
   const warnings = [...envSnapshots.flatMap((s) => s.warnings), ...outsideRead.filter((read) => typeof read === 'string')];
+  const plaintext = plaintextCredentialWarning(plaintextCredentialPlaces(envSnapshots));
+  if (plaintext) warnings.push(plaintext);
   // With one environment there is nothing to compare its files with: "no divergences" would say
   // the environments agree.
   if (config.environments.length === 1)

@@ -86,6 +86,29 @@ export function credentialKeysOf(envs: Iterable<EnvSnapshot>): Set<KeyPath> {
   return keys;
 }
 
+/** Where a repo file sets a credential in plain text, as `key (file:line)`, each place once (a base
+ * file read by several environments is one place). Fingerprints keep the value off every screen,
+ * but git keeps it in every clone: a person should move it to a Secret and rotate it. */
+export function plaintextCredentialPlaces(envs: Iterable<EnvSnapshot>): string[] {
+  const places = new Set<string>();
+  for (const snapshot of envs)
+    for (const [key, value] of snapshot.values)
+      if (looksLikeCredential(key, value.text, value.type))
+        places.add(`${key} (${value.location.file}${value.location.line ? `:${value.location.line}` : ''})`);
+  return [...places];
+}
+
+/** The scan's warning for the credentials written in plain text, naming at most five places. */
+export function plaintextCredentialWarning(places: readonly string[]): string | undefined {
+  if (places.length === 0) return undefined;
+  const named = places.slice(0, 5).join(', ') + (places.length > 5 ? ` and ${places.length - 5} more` : '');
+  return (
+    `${places.length === 1 ? 'a credential is' : `${places.length} credentials are`} written in plain text in the repository: ${named}; ` +
+    `undrift shows only fingerprints, but git keeps ${places.length === 1 ? 'the value' : 'the values'} in every clone: ` +
+    `move ${places.length === 1 ? 'it' : 'them'} to a Secret or a secret store and rotate ${places.length === 1 ? 'it' : 'them'}`
+  );
+}
+
 /** Each environment's values with the secret keys' plaintext replaced by fingerprints. */
 export function withSecretsFingerprinted(
   envs: ReadonlyMap<EnvName, EnvSnapshot>,
