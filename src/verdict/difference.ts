@@ -1667,7 +1667,15 @@ function choose(c: Case, x: Facts): Partial {
         ? `what the change says does not settle whether ${drifted} takes ${shown(target)}: the promotion order alone would decide it`
         : `only the promotion order speaks: nothing read in the change says why ${deliberate} holds ${shown(target)}`,
     );
-    f.ask(`was ${deliberate}'s ${shown(target)} ${follow} (backfill ${drifted}), or is it ${deliberate}'s own setting (declare)?`);
+    // A credential is never copied from one environment into another: the question a person answers
+    // is whether the other one's should be rotated, in the secret store (a newcomer's trial, session 36:
+    // "backfill production" with staging's database password was offered as the alternative).
+    if (context.risk === 'secret')
+      f.ask(
+        `is ${deliberate}'s new ${d.key} its own credential (declare: each environment keeps its own), ` +
+          `or a rotation ${drifted} needs too (rotate ${drifted}'s in the secret store, never by copying ${deliberate}'s)?`,
+      );
+    else f.ask(`was ${deliberate}'s ${shown(target)} ${follow} (backfill ${drifted}), or is it ${deliberate}'s own setting (declare)?`);
     return { ...declare(QUALITY_CAP, `nothing says whether ${drifted} should follow ${deliberate}`), lagging: drifted };
   };
   const backfill = (confidence: number, why: string): Partial => {
