@@ -27,6 +27,7 @@ import { mistakeIn as foreignMistakeIn } from './languages.js';
 import { mentions } from './envnames.js';
 import { sentenceEnds } from './sentence-end.js';
 import { operatorDocumented } from './operator.js';
+import { openPutBack } from './open-put-back.js';
 
 // The end of a keep that is a condition, in the languages read: "until the sale is over", "bis die
 // Migration fertig ist", "hasta que termine", "jusqu'à la fin", "セール終了まで", "直到…", "…까지".
@@ -415,6 +416,14 @@ export function liveDrift(d: Divergence, history: Record<EnvName, HistoryEvent[]
           `${passage.file}:${passage.line}, written in ${describeMessage(passage.written)} after the edit, says it is to be undone ("${undo.phrase}"): "${passage.text.slice(0, 160)}"`,
           passage.written.sha,
         );
+        f.say(`revert ${env}'s live object to ${shown(slot.repo)} by deploying`);
+        return { deliberate: null, drifted: env, suggested: 'revert', value: slot.repo, confidence: 0.65 };
+      }
+      // A checklist written after the edit that leaves its put-back unticked ("- [ ] kassa 14 → 6"): the
+      // step was decided and not taken, so the live value is the temporary one (open-put-back.ts).
+      const step = p.time ? openPutBack(d.key, live, slot.repo ?? null, p.time, context.log, context.today) : undefined;
+      if (step) {
+        f.add('live', `${step.where} lists taking it back as a step not done${step.due ? ` (due ${step.due})` : ''}: "${step.item}"`, step.sha);
         f.say(`revert ${env}'s live object to ${shown(slot.repo)} by deploying`);
         return { deliberate: null, drifted: env, suggested: 'revert', value: slot.repo, confidence: 0.65 };
       }

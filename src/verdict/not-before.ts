@@ -9,7 +9,7 @@ import { dateIn } from './calendar.js';
 
 // Taking a raise back down: scaling down, lowering, reducing, in the languages read. (Only of a value
 // raised: "do not lower it" of a value cut by hand says something else.)
-const LOWER = regex(
+export const LOWER = regex(
   'iu',
   String.raw`(?<![\p{L}])(?:scal(?:e|es|ed|ing) (?:[\p{L}\d/-]+ )?down|downscal\p{L}*|lower(?:s|ing)?|reduc(?:e|es|ing)|decreas(?:e|es|ing)|`,
   String.raw`(?:herunter|runter)skalier\p{L}*|skalier\p{L}* (?:\p{L}+ )?(?:herunter|runter)|reduzier\p{L}*|verringer\p{L}*|`,
