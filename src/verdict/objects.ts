@@ -52,6 +52,15 @@ const PROTECTIVE = new Set([
 const kindOf = (key: string) => key.slice(0, key.indexOf('/'));
 export const isProtective = (key: string) => PROTECTIVE.has(kindOf(key));
 
+/** A job that backs something up, by its name's words (`pg-backup-encrypted`, `nightly-snapshot`, `db-dump`): the
+ * name is what the repository and the cluster both hold, in whatever language the team writes its documents. */
+export function isBackupJob(key: string): boolean {
+  const kind = kindOf(key);
+  if (kind !== 'CronJob' && kind !== 'Job') return false;
+  const name = key.slice(kind.length + 1).split('.')[0]!;
+  return name.split(/[-_]/).some((w) => /^(?:backups?|snapshots?|dump|pgdump|mysqldump)$/i.test(w));
+}
+
 // An object's own note giving the condition it is to go at: "DELETE after the re-key finishes",
 // "remove once the migration is done", "drop when CDN-118 ships", "until the freeze ends".
 const STATED_END = regex(
@@ -269,6 +278,17 @@ export function objectDifference(d: Divergence, f: Findings, context?: VerdictCo
           f.ask(`${d.key} came to ${env}'s files during a freeze that is over: did its deploy run since? If not, deploy it.`);
           return { deliberate: env, drifted: env, suggested: 'revert', value: null, confidence: 0.55 };
         }
+      }
+      // A backup job protects the data as a budget protects the pods: missing live, nothing is backed up, and
+      // declaring its absence would record that as normal, while re-creating it costs a run. Kept as a
+      // protection is, unless a text retires it (documentedRetirement, above) or a freeze held its deploy (above).
+      if (isBackupJob(d.key)) {
+        f.say(
+          `the repo defines ${d.key} for ${d.envs.join(', ')} but it does not exist live; it is a backup job: while it is missing nothing is backed up, ` +
+            'so re-create it (deploy it) unless someone says it was retired on purpose',
+        );
+        f.ask(`was ${d.key} retired on purpose in ${d.envs.join(', ')}, or was it lost (a deploy or a move that did not create it)? If lost, deploy it.`);
+        return { deliberate: null, drifted: env, suggested: 'revert', value: null, confidence: 0.45 };
       }
       // Any other object: re-creating it is a move, and so is dropping its definition. One retired
       // on purpose (an API switched off, its Ingress deleted) and one a deploy failed to create look
@@ -1023,7 +1043,10 @@ function operatorObject(d: Divergence, env: EnvName, context: VerdictContext, f:
  * stated end (`documented`): a date alone removes no protection. */
 function windowRunOut(d: Divergence, env: EnvName, context: VerdictContext, f: Findings): Partial | undefined {
   if (isProtective(d.key) || d.provenance?.[env]?.kind === 'controller') return undefined;
-  const found = windowPassed(d.key, nameOf(d.key), env, context.environments, context.log, context.today);
+  // An access register names whom a grant is for (`termpay-eng`) more often than the binding that grants it.
+  const found = [nameOf(d.key), ...subjectNames(d, env)]
+    .map((name) => windowPassed(d.key, name, env, context.environments, context.log, context.today))
+    .find(Boolean);
   if (!found) return undefined;
   const { passage } = found;
   f.add(
