@@ -56,8 +56,13 @@ export function windowPassed(
     const title = doc.text.split('\n', 1)[0] ?? '';
     // A record whose title names the grant is about it as a whole, whatever its lines name.
     if ((named.length === 0 && !fullName.test(title)) || doc.passages.some((p) => saidMatch(KEPT, p.text))) continue;
-    if (!temporary(title, written) && !temporary(doc.written.subject, written) && !named.some((p) => temporary(p.text, written))) continue;
-    for (const p of doc.passages) {
+    // A register's row naming the grant with a day in its end column is a window of its own ("| termpay-eng | edit |
+    // … | until: 2028-09-30 |"): the column says the access ends, whatever words the rest of the register uses. Only
+    // that row is read then, not another grant's.
+    const ownRows = named.filter((p) => p.row !== undefined && rowEnd(p.row, written) !== undefined);
+    const temporaryDoc = temporary(title, written) || temporary(doc.written.subject, written) || named.some((p) => temporary(p.text, written));
+    if (!temporaryDoc && ownRows.length === 0) continue;
+    for (const p of temporaryDoc ? doc.passages : ownRows) {
       if (!fullName.test(p.text) && namesOtherKey(p.text, p.lower, key, log)) continue;
       // A register's row gives its end in its own column ("| 2027-06-01 | granted | 2027-07-31 |").
       const until = limitOf(p.text, written) ?? (p.row ? rowEnd(p.row, written) : undefined);

@@ -19,7 +19,7 @@ export const EXTENDED = regex(
 
 // The header of a register's end column, whole: "until", "valid until", "expires", "end date", "bis",
 // "gültig bis", "jusqu'au", "échéance", "hasta", "vencimiento", "scadenza", "fino al", "geldig tot",
-// "einddatum", "até", "validade", "giltig till", "slutdatum", "gyldig til", "udløber", "ważne do",
+// "einddatum", "até", "validade", "giltig till", "till och med", "slutdatum", "gyldig til", "til og med", "udløber", "ważne do",
 // "asti", "voimassa", "până la", "valabil până la", "fins al", "venciment".
 const END_HEADER = regex(
   'iu',
@@ -27,7 +27,7 @@ const END_HEADER = regex(
   String.raw`bis|gültig bis|befristet bis|ablauf|ende|enddatum|jusqu['’]au|jusqu['’]à|échéance|expiration|fin|date de fin|valable jusqu['’]au|`,
   String.raw`hasta|válid[oa] hasta|vence|vencimiento|fecha (?:de )?fin|fino al?|valid[oa] fino al?|scadenza|scade|data (?:di )?fine|`,
   String.raw`tot|geldig tot|einddatum|vervalt|verloopt|até|válid[oa] até|validade|data (?:de )?fim|fim|`,
-  String.raw`giltig till|gäller till|slutdatum|upphör|gyldig til|gælder til|gjelder til|til|indtil|udløber|utløper|slutdato|`,
+  String.raw`giltig till|gäller till|till och med|t\.o\.m\.?|slutdatum|upphör|gyldig til|gælder til|gjelder til|til|til og med|indtil|udløber|utløper|slutdato|`,
   String.raw`do|ważn[ey] do|obowiązuje do|wygasa|data końca|asti|voimassa|päättyy|päättymispäivä|`,
   String.raw`până la|valabil până la|expiră|data de sfârșit|fins al|fins a|vàlid fins al|venciment|data de fi)$`,
 );

@@ -66,3 +66,37 @@ describe('what does not end it', () => {
     ).toBeUndefined();
   });
 });
+
+describe('an access register naming whom the grant is for, its end in its own column', () => {
+  const GRANT = 'RoleBinding/vendor-edit';
+  const readBy = (subject: string, text: string) =>
+    windowPassed(GRANT, subject, 'production', ENVS, logWith([{ path: 'docs/access/register.md', text, at: '2027-01-05T10:00:00Z' }]), TODAY);
+  const table = (endHeader: string, end: string) =>
+    `# Access register\n\n| who | access | env | approved by | ${endHeader} |\n| --- | --- | --- | --- | --- |\n` +
+    `| on-call | admin | production | Mia | ongoing |\n| Acme, group \`acme-engineers\` | edit in ns pay | production | Mia | ${end} |\n`;
+
+  it.each([
+    ['English', 'valid until'],
+    ['Norwegian', 'til og med'],
+    ['Swedish', 'till och med'],
+    ['German', 'gültig bis'],
+  ])('%s header: the row’s day is the window, passed', (_what, header) => {
+    expect(readBy('acme-engineers', table(header, '2027-02-28'))?.until).toBe('2027-02-28');
+  });
+
+  it.each([
+    ['a day still ahead', table('valid until', '2027-06-30')],
+    ['another group’s row', table('valid until', '2027-02-28').replace('acme-engineers', 'other-engineers')],
+    ['no end column', table('note', '2027-02-28')],
+  ])('%s: no window run out', (_what, text) => {
+    expect(readBy('acme-engineers', text)).toBeUndefined();
+  });
+
+  it('a row with no day in its end column does not borrow another row’s', () => {
+    const text = table('valid until', 'ongoing').replace(
+      '| on-call | admin | production | Mia | ongoing |',
+      '| on-call | admin | production | Mia | 2027-01-31 |',
+    );
+    expect(readBy('acme-engineers', text)).toBeUndefined();
+  });
+});
