@@ -1044,10 +1044,12 @@ function operatorObject(d: Divergence, env: EnvName, context: VerdictContext, f:
 function windowRunOut(d: Divergence, env: EnvName, context: VerdictContext, f: Findings): Partial | undefined {
   if (isProtective(d.key) || d.provenance?.[env]?.kind === 'controller') return undefined;
   // An access register names whom a grant is for (`termpay-eng`) more often than the binding that grants it.
-  const found = [nameOf(d.key), ...subjectNames(d, env)]
-    .map((name) => windowPassed(d.key, name, env, context.environments, context.log, context.today))
-    .find(Boolean);
+  const names = [nameOf(d.key), ...subjectNames(d, env)];
+  const at = names.findIndex((name) => windowPassed(d.key, name, env, context.environments, context.log, context.today));
+  const found = at < 0 ? undefined : windowPassed(d.key, names[at]!, env, context.environments, context.log, context.today);
   if (!found) return undefined;
+  // Extensions are looked for by the name the record used: say which, so an e-mail naming the vendor otherwise is not ruled out.
+  const since = at > 0 ? ` naming ${names[at]}` : '';
   const { passage } = found;
   f.add(
     'intent',
@@ -1057,8 +1059,8 @@ function windowRunOut(d: Divergence, env: EnvName, context: VerdictContext, f: F
   f.add(
     'age',
     found.extended
-      ? `its last extension ("${found.end.slice(0, 120)}") ended ${found.until}, ${daysBetween(found.until, context.today!)} days ago; nothing since extends it again`
-      : `the window it gives ("${found.end.slice(0, 120)}") ended ${found.until}, ${daysBetween(found.until, context.today!)} days ago; nothing since extends it`,
+      ? `its last extension ("${found.end.slice(0, 120)}") ended ${found.until}, ${daysBetween(found.until, context.today!)} days ago; nothing since${since} extends it again`
+      : `the window it gives ("${found.end.slice(0, 120)}") ended ${found.until}, ${daysBetween(found.until, context.today!)} days ago; nothing since${since} extends it`,
     passage.written.sha,
   );
   f.say(`the approval for ${d.key} in ${env} has run out: remove it from ${env} (revert the live object), and do not write it into the repo`);
