@@ -37,6 +37,13 @@ const LEFT_TO = regex(
   String.raw`(?:beslutas|avgörs|utvärderas|besluttes|afgøres|avgjøres|vurderes|evalueres|päätetään|ratkaistaan|arvioidaan) (?:på|vid|när|i|av|af|ved|når|kun)|`,
   String.raw`ingen (?:enighet|enighed)|eskaler(?:at|et|t) til|`,
   String.raw`(?:zostanie|będzie) (?:rozstrzygnięt|zdecydowan|ocenion)\p{L}{0,2}|brak porozumienia|eskalowan\p{L}{0,3} do|`,
+  // … and in Czech and Portuguese ("rozhodne Pavel po dovolené", "bude rozhodnuto na poradě", "será decidido na
+  // reunião"), and the plan to decide at a meeting to come ("Next step: decide at the architecture meeting",
+  // "decidir na reunião de arquitetura"): the verb, not its past ("decided at the review" reports it taken).
+  String.raw`(?:bude|budou) (?:\p{L}+ ){0,3}?(?:rozhodnut|posouzen|projednán)[oa]? (?:na|po|při|až)|rozhodn(?:e|eme|ou|ete) (?:\p{L}+ ){0,3}?(?:po|na|při|až)|eskalován[oa]? (?:na|k)|`,
+  String.raw`(?:será|serão|vai ser|vão ser) (?:decidid|avaliad|discutid|definid|revist)[oa]s? (?:na|no|em|pel[oa]|quando|depois|após)|escalad[oa] (?:para|ao|à)|sem acordo|`,
+  String.raw`decide (?:it |this |that )?(?:at|in|during) (?:the |our |a )?(?:next )?(?:\p{L}+ ){0,2}?(?:meeting|review|board|committee|sync|session)|`,
+  String.raw`decidir (?:isso |isto |o assunto )?(?:na|no|numa|num|em) (?:próxima |\p{L}+ ){0,2}?(?:reunião|comitê|comité|review|sessão|call)|`,
   // … and the same said as an invitation: "let's talk at the platform sync", "lass uns das im Jour fixe
   // besprechen", "on en parle au comité", "lo hablamos en la reunión", "ne parliamo alla riunione".
   String.raw`let['’]s (?:talk|discuss)(?: (?:it|this|that|about it|about this))? (?:at|in|during)|let['’]s decide (?:at|during)|`,
@@ -65,6 +72,14 @@ const UNDECIDED = regex(
   String.raw`(?:nog )?niet (?:besloten|beslist)|não (?:decidimos|decidiram|foi decidido)|ainda não (?:decidid[oa]|foi decidido)|`,
   String.raw`inte (?:beslutat|bestämt|avgjort)|ikke (?:besluttet|bestemt|afgjort|avgjort)|`,
   String.raw`nie (?:zdecydowaliśmy|zdecydowano|postanowiono)|brak decyzji|ei (?:ole )?(?:vielä )?päätetty|`,
+  // … or said of everyone: nobody has decided yet ("No one has made a decision on it", "Ingen har tagit beslut om
+  // fråga 1 än", "ingen beslutning er truffet", "nikdo zatím nerozhodl", "ninguém decidiu ainda"). "Nobody has
+  // decided otherwise" keeps what stands: it is not this.
+  String.raw`(?:nobody|no one|no-one) has (?:yet )?(?:decided(?! (?:otherwise|differently|against))|(?:taken|made) (?:a|the|any) (?:decision|call))|`,
+  String.raw`ingen har (?:ännu |än )?(?:tagit|fattat) (?:något |ett )?beslut|inget beslut (?:har )?(?:tagits|fattats|är (?:taget|fattat))|(?:har )?inte (?:tagit|fattat) (?:något |ett )?beslut|`,
+  String.raw`ingen har (?:endnu |ennå )?(?:taget|truffet|tatt|fattet) (?:en |nogen |noen )?beslutning|ingen beslutning (?:er )?(?:taget|truffet|tatt)|`,
+  String.raw`nikdo (?:zatím |ještě )?nerozhodl|(?:zatím|ještě) (?:jsme |to )?nerozhodl\p{L}{0,2}|nerozhodnuto|rozhodnutí (?:zatím |ještě )?(?:nepadlo|nebylo přijato)|`,
+  String.raw`ninguém (?:ainda )?decidiu|nenhuma decisão (?:foi )?tomada|`,
   // … or said as a decision still owed by nobody in particular: "fine by me, but someone has to decide",
   // "still to be decided", "jemand muss das entscheiden", "reste à trancher", "alguien tiene que decidir".
   // Whoever wrote it did not decide, and names no one who has: the question stands open.
@@ -84,7 +99,7 @@ const UNDECIDED = regex(
   String.raw`en attente (?:de|d['’]une|de la) décision|décision en attente|`,
   String.raw`(?:pendiente|a la espera|en espera) de (?:una |la )?decisión|decisión pendiente|in attesa (?:di una|della|di) decisione|decisione in sospeso|`,
   String.raw`wacht(?:en)? op (?:een |het )?(?:besluit|beslissing)|(?:aguardando|à espera de|a aguardar) (?:uma |a )?decisão|decisão pendente|`,
-  String.raw`väntar på (?:ett )?beslut|venter på (?:en )?beslutning|czeka(?:my)? na decyzję|odottaa päätöstä|`,
+  String.raw`väntar på (?:ett )?beslut|venter på (?:en )?beslutning|czeka(?:my)? na decyzję|odottaa päätöstä|(?:čeká|čekáme|čekají) na rozhodnutí|rozhodnutí (?:je )?odloženo|`,
   String.raw`menunggu keputusan|belum (?:ada keputusan|diputuskan)|keputusan (?:masih )?tertunda)`,
   String.raw`)(?![\p{L}])`,
 );
@@ -182,6 +197,35 @@ const ANSWER_PROMISED = regex(
   String.raw`(?:jag|vi|och) återkommer|(?:jeg|vi) (?:vender|kommer) tilbage|(?:jeg|vi) kommer tilbake|dam znać|palaan asiaan)(?![\p{L}])`,
 );
 
+// The question taken to whoever decides, by the one writing: "I'll ask the invoices team which they prefer",
+// "Ich frage das Team, welche Variante sie wollen", "je demande à l'équipe si …", "vou perguntar ao time se …",
+// "jag frågar teamet om …", "zeptám se týmu, jestli …". Not a request to act ("I'll ask them to deploy it"):
+// what is asked is a choice (which, whether, if), and the one who answers it decides.
+const ASKS_DECIDER = regex(
+  'iu',
+  String.raw`(?<![\p{L}])(?:(?:(?:i|we)(?:['’]ll| will| am going to| are going to)|let me|i['’]m going to|we['’]re going to) (?:also )?ask|`,
+  String.raw`(?:ich frage|wir fragen|frage ich|fragen wir)|je (?:vais )?demander?|on (?:va )?demander?|(?:voy a|vamos a) preguntar|preguntaré|`,
+  String.raw`(?:vou|vamos) perguntar|perguntarei|(?:jag|vi) (?:frågar|ska fråga)|(?:jeg|vi) (?:spørger|spør|skal spørge|skal spørre)|`,
+  String.raw`zeptám se|zeptáme se|(?:ik|we) vra(?:ag|gen)|(?:chiedo|chiederò|chiediamo))`,
+  String.raw` (?:[\p{L}@'’-]+[ ,]+){1,6}?`,
+  String.raw`(?:which|whether|if|what|welche[nrs]?|ob|si|lequel|laquelle|cuál|qual|se|om|vilken|vilket|hvilken|hvilket|jestli|zda|kter\p{L}{1,3}|welke|quale)(?![\p{L}])`,
+);
+
+// A question put to whoever decides, asking them to: "@platform-team can you decide?", "could you make the
+// call?", "kannst du das entscheiden?", "pouvez-vous trancher ?", "¿puedes decidir?", "podem decidir?", "kan ni
+// avgöra?", "můžete rozhodnout?". Unlike a question about the value, it names where the decision is made.
+const ASKED_TO_DECIDE = regex(
+  'iu',
+  String.raw`(?<![\p{L}])(?:(?:can|could|would|will) (?:you|y['’]all|you all|you guys|the [\p{L}-]+(?: team)?|[\p{L}-]+ team) (?:please )?(?:\p{L}+ )?`,
+  String.raw`(?:decide|make (?:the|a|this|that) (?:call|decision)|take (?:the|a) decision)|`,
+  String.raw`(?:kannst|könnt|können) (?:du|ihr|sie) (?:\p{L}+ ){0,2}?(?:entscheiden|festlegen)|`,
+  String.raw`(?:peux-tu|pouvez-vous|pourriez-vous|pourrais-tu) (?:\p{L}+ ){0,2}?(?:décider|trancher)|`,
+  String.raw`(?:puedes|podéis|pueden|podrías|podrían|puede) (?:\p{L}+ ){0,2}?decidir|(?:pode|podem|poderia|poderiam|consegue|conseguem) (?:\p{L}+ ){0,2}?decidir|`,
+  String.raw`(?:puoi|potete|potresti|potreste) (?:\p{L}+ ){0,2}?decidere|(?:kun|kan|kunnen) (?:je|jij|jullie|u) (?:\p{L}+ ){0,2}?(?:beslissen|besluiten)|`,
+  String.raw`(?:kan|kunde|kunne) (?:ni|du|I|dere|De) (?:\p{L}+ ){0,2}?(?:avgöra|besluta|bestämma|beslutte|bestemme|afgøre|avgjøre)|`,
+  String.raw`(?:můžeš|můžete|mohl bys|mohli byste|mohla bys) (?:\p{L}+ ){0,2}?rozhodnout)(?![\p{L}])`,
+);
+
 // Sentences end at their marks, a blank line, or a line that opens a list item, a heading or a
 // chat line: a wrapped line goes on ("… au comité produit du 12 mars avec\nMarie-Ève.").
 const SENTENCES = sentenceEnds(/(?<=[.!?;])\s+|\n\s*\n|\n(?=\s*(?:[-*#>[]|\d+[.)]\s))/);
@@ -203,11 +247,16 @@ function openSentence(text: string): { sentence: string; undecided: boolean } | 
     readingOf(text).answer('left-open', '', () => {
       let first: { sentence: string; undecided: boolean } | null = null;
       for (const raw of text.split(SENTENCES)) {
-        const s = raw.trim();
-        // A question asks for the decision; it does not say where it is made.
-        if (!s || /[?？]\s*$/u.test(s)) continue;
+        // (A sentence wrapped over lines is read as one line: "Ingen har tagit\nbeslut om fråga 1 än.")
+        const s = raw.trim().replace(/\s+/g, ' ');
+        if (!s) continue;
+        // A question asks for the decision; it does not say where it is made — unless it asks someone to make it.
+        if (/[?？]\s*$/u.test(s)) {
+          if (!first && ASKED_TO_DECIDE.test(s)) first = { sentence: s, undecided: false };
+          continue;
+        }
         if (UNDECIDED.test(s) || putOff(s) || PUT_TO_NEXT.test(s)) return { sentence: s, undecided: true };
-        if (!first && (LEFT_TO.test(s) || DECIDE_AFTER.test(s) || DECIDE_WHETHER.test(s) || UNKNOWN.test(s) || ANSWER_PROMISED.test(s)))
+        if (!first && (LEFT_TO.test(s) || DECIDE_AFTER.test(s) || DECIDE_WHETHER.test(s) || UNKNOWN.test(s) || ANSWER_PROMISED.test(s) || ASKS_DECIDER.test(s)))
           first = { sentence: s, undecided: false };
       }
       return first;

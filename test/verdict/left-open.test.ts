@@ -161,3 +161,102 @@ describe('a difference whose decision a later record says is still awaited', () 
     expect(v.question ?? '', why(v)).toMatch(decider);
   });
 });
+
+// Session 37 (spent holdout-34, lane c): a decision deferred to someone who has not taken it — a question
+// put to them ("can you decide?"), the writer taking it to them ("I'll ask the owners which they prefer"),
+// a meeting to come ("decide at the architecture meeting"), or a record that nobody has decided — in the
+// languages the stories were written in (Czech, Swedish, Portuguese, English) and others. Phrasings of our
+// own; none is a story's sentence.
+describe('leftOpenIn: a decision put to someone who has not taken it', () => {
+  it.each([
+    ['@capacity-owners could you make the call on the pool size?'],
+    ['Priya, can you decide which value production runs?'],
+    ['Könnt ihr das bitte entscheiden?'],
+    ['Pouvez-vous trancher entre 200 et 800 ?'],
+    ['Vocês podem decidir qual valor fica?'],
+    ['Kan ni avgöra vilket värde som gäller?'],
+    ['Můžete prosím rozhodnout, kterou hodnotu chcete?'],
+    ["We'll ask the payments owners whether they want 800 kept."],
+    ['Ich frage das Kapazitätsteam, welche Variante sie wollen.'],
+    ['Vou perguntar ao time de pagamentos se querem manter 800.'],
+    ['Jag frågar fakturateamet om de vill ha kvar 2.'],
+    ['Zeptám se týmu plateb, jestli chtějí 800 ponechat.'],
+    ['Next step: decide at the capacity review.'],
+    ['We decide in the next architecture meeting.'],
+    ['Vamos decidir na próxima reunião de capacidade.'],
+    ['O valor será decidido na reunião de arquitetura.'],
+    ['O tom rozhodneme na poradě architektů.'],
+    ['Tohle rozhodne vedoucí týmu až po inventuře.'],
+    ['O limitu bude rozhodnuto na poradě.'],
+  ])('%s', (text) => {
+    expect(leftOpenIn(text)).toBeDefined();
+  });
+
+  it.each([
+    ['Can you deploy it tomorrow?'],
+    ['Do we want production back on 200?'],
+    ["I'll ask them to deploy it after the freeze."],
+    ['I asked the payments owners which they prefer: they want 800.'],
+    ['Decided at the capacity review: production keeps 800.'],
+    ['Rozhodně po inventuře vrátíme 200.'],
+    ['Vedoucí týmu rozhodl na poradě: 800 zůstává.'],
+    ['Decidido na reunião: fica 800.'],
+    ['Beslut fattat på mötet: 2 behålls.'],
+  ])('not: %s', (text) => {
+    expect(leftOpenIn(text)).toBeUndefined();
+  });
+});
+
+describe('undecidedIn: nobody has decided, said of everyone', () => {
+  it.each([
+    ['No one has made a decision on the pool yet.'],
+    ['Nobody has decided yet, so it stays as it is for now.'],
+    ['Ingen har ännu fattat något beslut om poolen.'],
+    ['Inget beslut har fattats om värdet.'],
+    ['Ingen har truffet en beslutning om værdien endnu.'],
+    ['Nikdo zatím nerozhodl, co s limitem.'],
+    ['Stav: čeká na rozhodnutí vedení.'],
+    ['Rozhodnutí zatím nepadlo.'],
+    ['Ninguém decidiu ainda se fica.'],
+    // (a sentence wrapped over two lines is one sentence)
+    ['Vi har inte mätt. Ingen har tagit\nbeslut om det än.'],
+  ])('%s', (text) => {
+    expect(undecidedIn(text)).toBeDefined();
+  });
+
+  it.each([
+    ['Nobody has decided otherwise, so production keeps 800.'],
+    ['Beslut fattat den 3 maj: vi behåller 2.'],
+    ['Rozhodnutí padlo: 800 zůstává.'],
+    ['The team has decided: 800 stays.'],
+  ])('not: %s', (text) => {
+    expect(undecidedIn(text)).toBeUndefined();
+  });
+});
+
+describe('a difference whose decision a later text put to someone who has not taken it', () => {
+  it.each([
+    ['OPS-51: keep 800 in production or go back to 200?\n\n@capacity-team can you decide?', /can you decide/],
+    ['OPS-51: QA is fine either way. I will ask the import owners which value they prefer.', /ask the import owners/],
+    ['OPS-51: produkce zůstává na 800? O tom rozhodne vedoucí kapacit až po inventuře.', /rozhodne/],
+    ['OPS-51: Vi har inte mätt igen. Ingen har tagit\nbeslut om 800 i produktion än.', /Ingen har tagit beslut/],
+    ['OPS-51 — próximo passo: decidir na reunião de capacidade se produção fica com 800.', /reunião de capacidade/],
+  ])('declares at ≤ 0.5 and asks the decider: %s', async (note, decider) => {
+    const v = await verdictWith([{ at: '2027-03-20T10:00:00Z', message: 'ops note', write: { 'docs/ops/pool.md': `# Worker pool\n\n${note}\n` } }]);
+    expect(v, why(v)).toMatchObject({ suggested: 'declare', drifted: null });
+    expect(v.confidence, why(v)).toBeLessThanOrEqual(0.5);
+    expect(v.question ?? '', why(v)).toMatch(decider);
+  });
+
+  it('stands aside once a later text records the answer', async () => {
+    const v = await verdictWith([
+      { at: '2027-03-20T10:00:00Z', message: 'ops note', write: { 'docs/ops/pool.md': '# Worker pool\n\nOPS-51: @capacity-team can you decide?\n' } },
+      {
+        at: '2027-04-10T10:00:00Z',
+        message: 'OPS-51 capacity team: rejected, production goes back to 200',
+        write: { 'docs/ops/review.md': '# Review\n\nOPS-51: rejected.\n' },
+      },
+    ]);
+    expect(why(v)).not.toMatch(/can you decide/);
+  });
+});
