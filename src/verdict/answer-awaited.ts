@@ -8,7 +8,8 @@
 // value and leaves another open). Pure.
 import type { HistoryEvent, KeyPath } from '../model/types.js';
 import type { VerdictContext } from './context.js';
-import { documentIndex, keyName, namesOtherKey } from './documents.js';
+import { documentIndex, keyName, namesOtherKey, namesValue } from './documents.js';
+import { leftOpenIn } from './left-open.js';
 import { ticketsIn } from './log.js';
 import { regex } from './pattern.js';
 import { sentenceEnds } from './sentence-end.js';
@@ -58,24 +59,31 @@ export interface Awaited {
 }
 
 /** The newest record of the fix's incident (a document or a later commit citing its ticket, written
- * after the fix and by today) when it says an answer about the fix is still awaited, in a passage
- * that names the key or no other key of the scan. */
-export function incidentAnswerAwaited(fix: HistoryEvent, key: KeyPath, context: VerdictContext): Awaited | undefined {
+ * after the fix and by today) when it says an answer about the fix is still awaited, in a passage that
+ * names the key or no other key of the scan. With `decisions` (an incident's stop-gap, whose fate its
+ * record may leave to a decision still to be taken: "Next step: decide at the architecture meeting",
+ * "decidir na reunião de arquitetura", left-open.ts), that decision is an answer awaited too, and a fix
+ * that cites no ticket has for records the documents written since that name its key and the value it
+ * set (an incident note: "Meanwhile prod keeps spring.flyway.target=42"). */
+export function incidentAnswerAwaited(fix: HistoryEvent, key: KeyPath, context: VerdictContext, decisions = false): Awaited | undefined {
   const log = context.log;
   const tickets = ticketsIn(`${fix.subject}\n${fix.body}`);
-  if (!log || tickets.length === 0) return undefined;
+  if (!log || (tickets.length === 0 && !decisions)) return undefined;
+  const awaitedOrOpen = (text: string) => awaitedIn(text) ?? (decisions ? leftOpenIn(text) : undefined);
   const since = Date.parse(fix.date);
   const inTime = (date: string) => Date.parse(date) > since && (!context.today || date.slice(0, 10) <= context.today);
   const name = keyName(key)?.pattern;
   const ours = (text: string) => !!name?.test(text) || !namesOtherKey(text, text.toLowerCase(), key, log);
+  const namesFix = (text: string) => !!name?.test(text) && fix.to !== null && namesValue(text, fix.to);
   const records: Array<{ date: string; read: () => Awaited | undefined }> = [];
   for (const doc of documentIndex(log)) {
-    if (!inTime(doc.written.date) || !tickets.some((t) => doc.tickets.has(t))) continue;
+    if (!inTime(doc.written.date)) continue;
+    if (tickets.length > 0 ? !tickets.some((t) => doc.tickets.has(t)) : !namesFix(doc.text)) continue;
     records.push({
       date: doc.written.date,
       read: () => {
         for (const p of doc.passages) {
-          const s = ours(p.text) ? awaitedIn(p.text) : undefined;
+          const s = ours(p.text) ? awaitedOrOpen(p.text) : undefined;
           if (s) return { where: `${doc.path}:${p.line} (written in ${short(doc.written.sha)})`, sentence: s, sha: doc.written.sha };
         }
         return undefined;
@@ -89,13 +97,14 @@ export function incidentAnswerAwaited(fix: HistoryEvent, key: KeyPath, context: 
     records.push({
       date: m.date,
       read: () => {
-        const s = ours(text) ? awaitedIn(text) : undefined;
+        const s = ours(text) ? awaitedOrOpen(text) : undefined;
         return s ? { where: `${short(m.sha)} ("${m.subject}")`, sentence: s, sha: m.sha } : undefined;
       },
     });
   }
   // The newest record speaks for the incident now (a document and the commit that wrote it are one
   // record): an answer recorded since is news an older one lacks.
+  if (records.length === 0) return undefined;
   const newest = Math.max(...records.map((r) => Date.parse(r.date)));
   for (const r of records) {
     if (Date.parse(r.date) !== newest) continue;

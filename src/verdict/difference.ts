@@ -2687,7 +2687,7 @@ function choose(c: Case, x: Facts): Partial {
       }
       // The incident's newest record says the fix's fate waits on an answer not given yet ("still under
       // review", "to be settled with the provider, no answer yet"): copying it on pre-empts that answer.
-      const awaited = commit ? incidentAnswerAwaited(commit, d.key, context) : undefined;
+      const awaited = commit ? incidentAnswerAwaited(commit, d.key, context, true) : undefined;
       if (awaited) {
         f.add('intent', `${awaited.where}, the incident's newest record, says an answer is still awaited: "${awaited.sentence.slice(0, 160)}"`, awaited.sha);
         f.ask(
@@ -2695,7 +2695,7 @@ function choose(c: Case, x: Facts): Partial {
             `Then align ${drifted} or put ${deliberate} back as it says; until then the difference stands.`,
         );
         f.say(`the fix's fate waits on an answer nobody has recorded: declare the difference until it comes`);
-        return { deliberate: null, drifted: null, suggested: 'declare', value: null, confidence: 0.45 };
+        return { deliberate: null, drifted: null, suggested: 'declare', value: null, confidence: 0.45, question: f.questions.at(-1)! };
       }
       // … and one that sends it there too ("staging must carry the same timeout") says why it goes back.
       const sent = commit ? keptByIncidentRecord(commit, d.key, drifted, context, sentThere) : undefined;

@@ -89,3 +89,61 @@ describe('an incident fix whose fate its record leaves to an answer', () => {
     expect(v.suggested, v.reasons.join('\n')).toBe('backfill');
   });
 });
+
+// Session 37 (spent holdout-34, lane c): an incident's stop-gap whose record leaves its fate to a decision
+// still to be taken — a meeting to come, a person to decide — is no fix to backport either; and a fix that
+// cites no ticket has for its record a document written since naming its key and the value it set.
+// Phrasings of our own (the story's is Portuguese).
+const bareFix: Step = { subject: 'prod: RETRY_MAX 5 after the incident tonight', date: '2027-03-11T01:00:00Z', set: { production: ['3', '5'] } };
+const noteOf = (text: string) =>
+  judge(
+    'RETRY_MAX',
+    [start, bareFix, { subject: 'incident note', date: '2027-03-15T10:00:00Z' }],
+    '2027-05-19',
+    {},
+    {
+      documents: [{ path: 'docs/incidents/2027-03-11.md', text, step: 2 }],
+    },
+  );
+
+describe('an incident fix whose record leaves its fate to a decision still to be taken', () => {
+  it.each([
+    '# 11 March\n\nRETRY_MAX went to 5 in production.\n\nNext step: decide at the architecture meeting whether 5 stays.\n',
+    '# 11. März\n\nRETRY_MAX in Prod auf 5.\n\nOb 5 bleibt, wird in der Architekturrunde entschieden.\n',
+    '# 11/03\n\nRETRY_MAX em produção ficou em 5.\n\nO valor será decidido na reunião de arquitetura.\n',
+    '# 11. 3.\n\nRETRY_MAX v produkci je 5.\n\nO tom rozhodne architekt po dovolené.\n',
+  ])('%s', (text) => {
+    const v = noteOf(text);
+    expect(v.suggested, v.reasons.join('\n')).toBe('declare');
+    expect(v.confidence).toBeLessThanOrEqual(0.45);
+    expect(v.question).toBeDefined();
+  });
+
+  it('a record that decides backports it', () => {
+    const v = noteOf('# 11 March\n\nRETRY_MAX = 5 in every environment; decided at the architecture meeting.\n');
+    expect(v.suggested, v.reasons.join('\n')).toBe('backfill');
+  });
+  it('a document that names the key but not the value the fix set is not its record', () => {
+    const v = noteOf('# Retries\n\nRETRY_MAX: whether 3 is right will be decided at the architecture meeting.\n');
+    expect(v.suggested, v.reasons.join('\n')).toBe('backfill');
+  });
+  it('a decision answered in a newer record backports it', () => {
+    const v = judge(
+      'RETRY_MAX',
+      [start, bareFix, { subject: 'incident note', date: '2027-03-15T10:00:00Z' }, { subject: 'architecture meeting', date: '2027-04-02T10:00:00Z' }],
+      '2027-05-19',
+      {},
+      {
+        documents: [
+          {
+            path: 'docs/incidents/2027-03-11.md',
+            text: '# 11 March\n\nRETRY_MAX 5 in production.\n\nNext step: decide at the architecture meeting.\n',
+            step: 2,
+          },
+          { path: 'docs/adr/retries.md', text: '# Retries\n\nRETRY_MAX = 5 everywhere, staging included.\n', step: 3 },
+        ],
+      },
+    );
+    expect(v.suggested, v.reasons.join('\n')).toBe('backfill');
+  });
+});
