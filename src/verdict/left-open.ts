@@ -103,6 +103,26 @@ const UNDECIDED = regex(
   String.raw`menunggu keputusan|belum (?:ada keputusan|diputuskan)|keputusan (?:masih )?tertunda)`,
   String.raw`)(?![\p{L}])`,
 );
+// … and in Russian, Ukrainian, Turkish and Greek, apart so that each table stays small enough to check: a
+// decision said not taken yet ("решение пока не принято", "решения пока нет", "рішення ще не ухвалено",
+// "henüz karar verilmedi", "δεν έχει ληφθεί απόφαση") or still awaited, as a request's status puts it ("Статус:
+// на рассмотрении", "на розгляді", "karar bekleniyor", "εν αναμονή απόφασης"). "Решение" is a solution too: a
+// bare "нет решения" is not read.
+const UNDECIDED_EAST = regex(
+  'iu',
+  String.raw`(?<![\p{L}])(?:`,
+  String.raw`решени[ея] (?:(?:пока|ещё|еще|до сих пор) )?не (?:принят[оа]?|приняли|вынесен[оа]?)|решения (?:пока|ещё|еще|до сих пор) нет|`,
+  String.raw`(?:пока|ещё|еще) не (?:решили|приняли решени[ея])|`,
+  String.raw`рішення (?:(?:поки|ще|досі) )?не (?:ухвален[оа]?|прийнят[оа]?|ухвалили|прийняли)|рішення (?:поки|ще|досі) немає|(?:поки|ще) не вирішили|`,
+  String.raw`(?:henüz )?karar (?:henüz )?(?:verilmedi|verilmemiş|alınmadı|alınmamış)|henüz karar yok|`,
+  String.raw`δεν (?:έχει |έχουμε )?(?:ληφθεί|πάρει|πάρουμε|παρθεί) (?:ακόμα |ακόμη )?(?:καμία )?απόφαση|`,
+  String.raw`δεν (?:έχει |έχουμε )?(?:ακόμα |ακόμη )?(?:αποφασιστεί|αποφασίσει)|καμία απόφαση (?:ακόμα|ακόμη)|`,
+  // (Awaited, unless said no longer: "больше не ожидает решения", "artık karar beklemiyor".)
+  String.raw`(?<!(?:не|больше не|уже не|більше не|вже не|artık|πλέον) )(?:`,
+  String.raw`(?:в )?ожидани[еи] решения|ожида(?:ет|ем|ют|ется) (?:\p{L}+ )?решени[яе]|на рассмотрении|на розгляді|очіку(?:є|ємо|ють|ється) (?:на )?рішення|`,
+  String.raw`karar bekleniyor|karar(?:ı)? bekl(?:iyor|iyoruz|emede)|αναμένεται (?:η )?απόφαση|εν αναμονή (?:της )?απόφασης|περιμένουμε (?:την )?απόφαση))`,
+  String.raw`(?![\p{L}])`,
+);
 // … and the decision named, then put off, a few words on in its clause: "the decision on the pool was
 // postponed", "die Entscheidung über den Wert wurde vertagt", "la décision de revenir à 200 est reportée",
 // "la decisión queda aplazada", "het besluit is uitgesteld", "beslutet om poolen bordlades".
@@ -255,7 +275,7 @@ function openSentence(text: string): { sentence: string; undecided: boolean } | 
           if (!first && ASKED_TO_DECIDE.test(s)) first = { sentence: s, undecided: false };
           continue;
         }
-        if (UNDECIDED.test(s) || putOff(s) || PUT_TO_NEXT.test(s)) return { sentence: s, undecided: true };
+        if (UNDECIDED.test(s) || UNDECIDED_EAST.test(s) || putOff(s) || PUT_TO_NEXT.test(s)) return { sentence: s, undecided: true };
         if (!first && (LEFT_TO.test(s) || DECIDE_AFTER.test(s) || DECIDE_WHETHER.test(s) || UNKNOWN.test(s) || ANSWER_PROMISED.test(s) || ASKS_DECIDER.test(s)))
           first = { sentence: s, undecided: false };
       }

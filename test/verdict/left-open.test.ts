@@ -234,6 +234,40 @@ describe('undecidedIn: nobody has decided, said of everyone', () => {
   });
 });
 
+// Session 37 (spent holdout-34, lane b): a request whose record says no decision has been taken yet
+// ("Решение пока не принято", "Henüz karar verilmedi", "Δεν έχει ληφθεί απόφαση") or that it is still
+// being weighed ("Статус: на рассмотрении", "на розгляді") is the deciders' own word that the question
+// is open, in Russian, Ukrainian, Turkish and Greek as in the languages read before. Phrasings of our own;
+// the story's is a Russian exception request.
+describe('undecidedIn: a decision not yet taken, in Russian, Ukrainian, Turkish and Greek', () => {
+  it.each([
+    ['Решение пока не принято: ждём отчёт по нагрузке.'],
+    ['Комментарий ИБ: решения до сих пор нет.'],
+    ['Заявка ожидает решения архитектурного комитета.'],
+    ['Статус: на рассмотрении у владельца платформы.'],
+    ['Рішення ще не ухвалено, повернемося після тесту.'],
+    ['Статус: на розгляді (служба безпеки).'],
+    ['Henüz karar verilmedi; güvenlik ekibi raporu bekliyor.'],
+    ['Durum: karar bekleniyor.'],
+    ['Δεν έχει ληφθεί ακόμα απόφαση για την παραγωγή.'],
+    ['Κατάσταση: εν αναμονή απόφασης της ομάδας ασφαλείας.'],
+  ])('%s', (text) => {
+    expect(undecidedIn(text)).toBeDefined();
+  });
+
+  it.each([
+    ['Решение принято 3 мая: оставляем 90 дней.'],
+    ['Нет решения проблемы с пулом соединений, только рестарт.'],
+    ['Заявка больше не ожидает решения: одобрено.'],
+    ['Рішення ухвалено: залишаємо 90.'],
+    ['Karar verildi: prod 90 günde kalıyor.'],
+    ['Η απόφαση ελήφθη στις 3/5: μένει 90.'],
+    ['Решение пока не принято?'],
+  ])('not: %s', (text) => {
+    expect(undecidedIn(text)).toBeUndefined();
+  });
+});
+
 describe('a difference whose decision a later text put to someone who has not taken it', () => {
   it.each([
     ['OPS-51: keep 800 in production or go back to 200?\n\n@capacity-team can you decide?', /can you decide/],
@@ -258,5 +292,44 @@ describe('a difference whose decision a later text put to someone who has not ta
       },
     ]);
     expect(why(v)).not.toMatch(/can you decide/);
+  });
+});
+
+describe('an incident fix whose exception request is still undecided', () => {
+  const scenario = (doc: string): { commits: Array<{ at: string; author: string; message: string; write: Record<string, string> }> } => ({
+    commits: [
+      {
+        at: '2027-01-10T10:00:00Z',
+        author: 'ana',
+        message: 'worker config',
+        write: { 'undrift.yaml': CONFIG, 's.yaml': 'cert_rotation_days: 30\n', 'p.yaml': 'cert_rotation_days: 30\n' },
+      },
+      {
+        at: '2027-03-02T10:00:00Z',
+        author: 'ben',
+        message: 'production: rotate every 120 days (EXC-77), after INC-410 and INC-415',
+        write: { 'p.yaml': 'cert_rotation_days: 120\n' },
+      },
+      { at: '2027-03-10T10:00:00Z', author: 'ben', message: 'EXC-77 request', write: { 'docs/sec/EXC-77.md': doc } },
+    ],
+  });
+  const verdict = async (doc: string) => {
+    const repo = await repoFromScenario(scenario(doc));
+    const scan = await scanRepository({ repo, historyCache: false, today: '2027-04-01' });
+    return scan.divergences.find((x) => x.key === 'cert_rotation_days')!.verdict!;
+  };
+
+  it.each([
+    ['# EXC-77 — исключение из политики\n\nСтатус: на рассмотрении.\n\nПродлить ротацию до 120 дней.\n'],
+    ['# EXC-77 — politika istisnası\n\nRotasyon 120 gün. Güvenlik: henüz karar verilmedi.\n'],
+  ])('is declared and asked, not moved: %s', async (doc) => {
+    const v = await verdict(doc);
+    expect(v, why(v)).toMatchObject({ suggested: 'declare', drifted: null });
+    expect(v.confidence, why(v)).toBeLessThanOrEqual(0.5);
+  });
+
+  it('is not held back by a request already decided', async () => {
+    const v = await verdict('# EXC-77 — исключение из политики\n\nСтатус: одобрено.\n\nРешение принято: 120 дней до исправления.\n');
+    expect(why(v)).not.toMatch(LEFT);
   });
 });
