@@ -34,7 +34,7 @@ import {
   type Intent,
 } from './intent.js';
 import { approvedIn, conditionMet, conditionWords, versionIn, type Met } from './conditions.js';
-import { documentIndex, keyLeaf, keyName, passages } from './documents.js';
+import { documentIndex, keyLeaf, keyName, namesValue, passages } from './documents.js';
 import { answerTo } from './answers.js';
 import { conflictsIn, intentText, newer, ticketsIn } from './log.js';
 import { aboutKey, intentOfChange, recordIntent, siblingsOf } from './intent-evidence.js';
@@ -384,6 +384,20 @@ function slipInCopy(c: Case, decisive: HistoryEvent, env: EnvName, intent: Inten
   if (intent.scope || intent.hold || intent.pinned || intent.temporary) return undefined;
   const said = copiedFrom(ownWords(decisive.subject, decisive.body), env, Object.keys(d.values));
   if (!said) return undefined;
+  // The comment beside the value is read as the change's text (decide), but a comment the change kept
+  // rather than wrote may say why the value USED to be what it was ("# same as production: its alerts are
+  // tested here"). A message that names the value it wrote ("retention 7d (saving K-12)") meant that value:
+  // the copy said only in the comment is no evidence of a slip.
+  const note = d.values[env]?.note;
+  const message = note && decisive.body.endsWith(note) ? decisive.body.slice(0, -note.length) : decisive.body;
+  const written = c.value(env);
+  if (
+    note &&
+    written !== null &&
+    !copiedFrom(ownWords(decisive.subject, message), env, Object.keys(d.values)) &&
+    namesValue(`${decisive.subject}\n${message}`, written)
+  )
+    return undefined;
   const source = said.from;
   const meant = c.value(source);
   if (meant === c.value(env)) return undefined;
