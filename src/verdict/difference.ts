@@ -35,6 +35,7 @@ import {
 } from './intent.js';
 import { approvedIn, conditionMet, conditionWords, versionIn, type Met } from './conditions.js';
 import { documentIndex, keyLeaf, keyName, namesValue, passages } from './documents.js';
+import { endBeside } from './end-beside.js';
 import { answerTo } from './answers.js';
 import { conflictsIn, intentText, newer, ticketsIn } from './log.js';
 import { aboutKey, intentOfChange, recordIntent, siblingsOf } from './intent-evidence.js';
@@ -657,7 +658,17 @@ function decide(
   for (const [env, event] of changed) {
     if (isUncommitted(event)) continue;
     f.add('order', `${env} ${change(event)} in ${describeCommit(event)}`, event.commit);
-    const own = intentOfChange(event, env, context, f, chains.get(env) ?? [], notes, d.key);
+    let own = intentOfChange(event, env, context, f, chains.get(env) ?? [], notes, d.key);
+    // An end the same commit wrote beside the value (`banner.until: 2029-02-03T05:00`) is the change's own end (end-beside.ts).
+    const beside = own.temporary ? undefined : endBeside(d.key, env, event.commit, context.log);
+    if (beside) {
+      f.add(
+        'intent',
+        `${short(event.commit)} set ${beside.key} to ${shown(beside.value)} beside it in ${env}: the change is meant until ${beside.until}`,
+        event.commit,
+      );
+      own = { ...own, temporary: { phrase: `${beside.key}: ${beside.value}`, until: beside.until } };
+    }
     const intent = datedByDocuments(own, event, context, f);
     if (intent.temporary?.until && !own.temporary?.until) endDatedElsewhere.add(env);
     intents.set(env, intent);
