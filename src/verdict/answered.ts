@@ -65,8 +65,6 @@ export interface LaterAnswer {
   ticket?: string;
   /** A commit's message rather than a document's passage. */
   message?: boolean;
-  /** A go read from a decision for every environment (decided-everywhere.ts), not one naming the environment. */
-  everywhere?: true;
 }
 
 /** The change whose open matter is asked about: what `linkedPassages` links by (key, values, tickets,
@@ -308,20 +306,13 @@ function readPassage(p: LinkedPassage, q: AnswerQuestion): LaterAnswer | undefin
   if (headed) return { ...base, ...headed.status, quote: headed.quote };
   // A table row is read whole, with its headers ("Ticket: PSP-441; Status: Open (vendor ETA: January)").
   const texts = p.row ? [p.row] : sentencesOf(text);
-  const everyFor = (s: string) =>
-    q.everywhereGoes && q.env && q.environments ? decidedEverywhere(s, p.written.date, p.written.author, q.env, q.environments, q.today) : undefined;
-  for (const [i, s] of texts.entries()) {
+  for (const s of texts) {
     const status = statusOf(s, p.written.date, q.tickets);
-    // "The embargo is over. TLS 1.2 in all environments.": what was waited for is reported done, and the
-    // same passage goes on to decide the value for every environment — the decision is its answer.
-    if (status && (status.says === 'done' || status.says === 'met')) {
-      const next = texts.slice(i + 1).find((x) => !statusOf(x, p.written.date, q.tickets) && everyFor(x));
-      if (next) return { ...base, says: 'go', quote: next.slice(0, 240), envs: q.environments!.filter((e) => e !== q.env), everywhere: true };
-    }
     if (!status) {
       // The change decided for every environment: each one still waiting has the go.
-      const every = everyFor(s);
-      if (every) return { ...base, says: 'go', quote: s.slice(0, 240), envs: q.environments!.filter((e) => e !== q.env), everywhere: true };
+      const every =
+        q.everywhereGoes && q.env && q.environments ? decidedEverywhere(s, p.written.date, p.written.author, q.env, q.environments, q.today) : undefined;
+      if (every) return { ...base, says: 'go', quote: s.slice(0, 240), envs: q.environments!.filter((e) => e !== q.env) };
       continue;
     }
     // A "live in <env>" record is a go for the environment it names, not for every one the sentence names

@@ -1406,7 +1406,7 @@ function ownScope(c: Case, commit: { commit: string; subject: string; body: stri
  * first (answered.ts, the links lane's reader): a default answers only after these were read and said
  * nothing. `values` are the values the matter is about (the change's, and the waiting environment's
  * where that value's own end matters). */
-function answersTo(c: Case, commit: HistoryEvent, said: string, env: EnvName, values: Array<string | null>, everywhereGoes = false): LaterAnswer[] {
+function answersTo(c: Case, commit: HistoryEvent, said: string, env: EnvName, values: Array<string | null>): LaterAnswer[] {
   if (!c.context.log) return [];
   return newestAnswersFirst(
     answersOf(
@@ -1421,7 +1421,6 @@ function answersTo(c: Case, commit: HistoryEvent, said: string, env: EnvName, va
         subject: commit.subject,
         environments: c.context.environments,
         commit: commit.commit,
-        ...(everywhereGoes ? { everywhereGoes } : {}),
         ...(c.context.today ? { today: c.context.today } : {}),
       },
       c.context.log,
@@ -1660,11 +1659,7 @@ function choose(c: Case, x: Facts): Partial {
   // Nothing read in the change says why it differs: the promotion order alone moves no value in
   // either direction. A person says whether the value follows or is the environment's own.
   const orderAlone = (): Partial => {
-    // A text about this change (its ticket, its key) written since that decides the value for every environment
-    // ("Required in all environments", "Tüm ortamlarda minimum TLS 1.2", "in allen Umgebungen") is the go for the
-    // one left behind, as it is for a rollout: whatever held the step back (an embargo, a soak) is over for its writer.
-    const everywhere = commit ? answersTo(c, commit, said, deliberate, [target, c.value(drifted)], true).filter((a) => !a.everywhere || firmly(a)) : [];
-    const answer = stepAnswered(c, everywhere, drifted, target, backfill, declare, false);
+    const answer = stepAnswered(c, answersSince(), drifted, target, backfill, declare, false);
     if (answer) return answer;
     // A later text says the lagging environment's file lags what runs there ("staging.tfvars still says 13.12"):
     // the value was changed outside the repo, and the file catches up (not production: stale-file.ts).
