@@ -289,7 +289,10 @@ async function supersededLine(repo: string, step: PlannedDecision, where: string
 /** `undrift/… , an older branch not merged yet, decides KEY otherwise (…)`: the two decisions side
  * by side, and what to do about them. */
 function otherwiseLine(decision: Decision, other: OpenDecision): string {
-  const envs = (d: { envs: string[] }) => (d.envs.length && d.envs.join(', ') !== '' ? ` ${d.envs.join(', ')}` : '');
+  const envs = (d: { envs: string[] }) => {
+    const named = d.envs.filter(Boolean).map((e) => (e === 'all' ? 'every environment' : e));
+    return named.length ? ` ${named.join(', ')}` : '';
+  };
   const now = decision.to === 'all' ? ['all'] : Array.isArray(decision.to) ? decision.to : decision.env ? [decision.env] : [];
   return (
     `${other.place.where}, an older branch not merged yet, decides ${decision.key} otherwise (${other.action}${envs(other)}; ` +
