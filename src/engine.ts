@@ -10,8 +10,7 @@ import {
   historyWithSecretsFingerprinted,
   knownKeysOf,
   secretKeysOf,
-  credentialKeysOf,
-  plaintextCredentialPlaces,
+  plaintextCredentialsOf,
   plaintextCredentialWarning,
   withReleaseSecretsFingerprinted,
   withSecretsFingerprinted,
@@ -503,7 +502,8 @@ async function scanWithin(options: ScanOptions, run: { trust?: { note?: string }
   // and generator hash taken off), so they meet the repo's keys.
   const named = liveRead && new Map([...liveRead].map(([env, state]) => [env, withRepoNames(state, namingOf(envSnapshots.find((s) => s.env === env)))]));
   // A reused read's values are fingerprinted already: its own credential keys are not found again in them.
-  const credentialKeys = new Set([...credentialKeysOf(envSnapshots), ...(reuse?.credentialKeys ?? [])]);
+  const plaintext = plaintextCredentialsOf(envSnapshots);
+  const credentialKeys = new Set([...plaintext.keys, ...(reuse?.credentialKeys ?? [])]);
   const secretKeys = new Set([...secretKeysOf(named), ...credentialKeys]);
   // Entries that list a secret key's values as written meet them as the fingerprints they are compared as.
   const contract = contractWithSecretsFingerprinted(config.contract, secretKeys, fingerprint);
@@ -572,8 +572,8 @@ async function scanWithin(options: ScanOptions, run: { trust?: { note?: string }
   const filtered = keyFilter ? divergences.filter((d) => keyFilter.test(d.key)) : divergences;
   const withLive = live ? withDeploys(filtered, live, secretKeys, fingerprint) : filtered;
   const warnings = [...envSnapshots.flatMap((s) => s.warnings), ...outsideRead.filter((read) => typeof read === 'string')];
-  const plaintext = plaintextCredentialWarning(plaintextCredentialPlaces(envSnapshots));
-  if (plaintext) warnings.push(plaintext);
+  const plaintextWarning = plaintextCredentialWarning(plaintext.places);
+  if (plaintextWarning) warnings.push(plaintextWarning);
   // With one environment there is nothing to compare its files with: "no divergences" would say
   // the environments agree.
   if (config.environments.length === 1)

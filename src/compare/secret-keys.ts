@@ -78,24 +78,21 @@ export function looksLikeCredential(key: KeyPath, text: string | null, type: str
   return CREDENTIAL_NAME.test(words) && !namesSecretObject(words, text.trim());
 }
 
-/** The keys a repo file sets to a plaintext credential in some environment: fingerprinted as a live
- * Secret's keys are, in every environment and in their history. */
-export function credentialKeysOf(envs: Iterable<EnvSnapshot>): Set<KeyPath> {
+/** The keys a repo file sets to a plaintext credential in some environment (fingerprinted as a live
+ * Secret's keys are, in every environment and in their history), and where, as `key (file:line)`,
+ * each place once (a base file read by several environments is one place): fingerprints keep the
+ * value off every screen, but git keeps it in every clone, so a person should move it to a Secret
+ * and rotate it. One pass over the values serves both. */
+export function plaintextCredentialsOf(envs: Iterable<EnvSnapshot>): { keys: Set<KeyPath>; places: string[] } {
   const keys = new Set<KeyPath>();
-  for (const snapshot of envs) for (const [key, value] of snapshot.values) if (looksLikeCredential(key, value.text, value.type)) keys.add(key);
-  return keys;
-}
-
-/** Where a repo file sets a credential in plain text, as `key (file:line)`, each place once (a base
- * file read by several environments is one place). Fingerprints keep the value off every screen,
- * but git keeps it in every clone: a person should move it to a Secret and rotate it. */
-export function plaintextCredentialPlaces(envs: Iterable<EnvSnapshot>): string[] {
   const places = new Set<string>();
   for (const snapshot of envs)
     for (const [key, value] of snapshot.values)
-      if (looksLikeCredential(key, value.text, value.type))
+      if (looksLikeCredential(key, value.text, value.type)) {
+        keys.add(key);
         places.add(`${key} (${value.location.file}${value.location.line ? `:${value.location.line}` : ''})`);
-  return [...places];
+      }
+  return { keys, places: [...places] };
 }
 
 /** The scan's warning for the credentials written in plain text, naming at most five places. */
