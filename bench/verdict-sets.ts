@@ -37,4 +37,5 @@ export const SPENT = [
   'holdout-32',
   'holdout-33',
   'holdout-34',
+  'holdout-35',
 ];
