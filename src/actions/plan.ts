@@ -568,7 +568,7 @@ function planOne(scan: Scan, decision: Decision, options: PlanOptions): PlannedD
   if (value === null && decision.action === 'revert' && decision.value === undefined && !(verdict?.suggested === 'revert' && verdict.drifted === env)) {
     const held = scan.snapshot.environments.filter((e) => scan.snapshot.envs.get(e)?.values.get(decision.key)?.text != null);
     const added = divergence.history?.[env]?.[0];
-    if (held.length === scan.snapshot.environments.length && added) {
+    if (held.length === scan.snapshot.environments.length && added && added.from === null) {
       refuseUneditable(scan, env, decision.key);
       throw new UserError(
         `${env} has held ${decision.key} since ${added.commit.slice(0, 7)} added it, so its value before is "absent": ` +
@@ -714,7 +714,9 @@ function defaultValue(scan: Scan, d: Divergence, decision: Decision, env: EnvNam
   }
   // revert: the drifted environment takes the deliberate one's value; any other returns to its own
   // previous value from history (absent before means: remove it).
-  if (d.kind === 'contract-violation' && verdict?.value !== undefined) return verdict.value;
+  // A contract violation goes back to the value the verdict names, else to the one before the change
+  // (history, below): a verdict with no value (a declare) is no value "absent".
+  if (d.kind === 'contract-violation' && verdict?.value !== undefined && verdict.value !== null) return verdict.value;
   if (verdict?.drifted === env && verdict.deliberate && verdict.deliberate !== env) return repo(verdict.deliberate);
   if (verdict?.drifted === env && verdict.value !== null && verdict.value !== undefined) return verdict.value;
   const last = d.history?.[env]?.[0];

@@ -5,7 +5,7 @@ import { DEFAULT_READ_LIMITS } from '../../src/model/limits.js';
 import { calendarDateProblem } from '../../src/config/calendar-date.js';
 import { scanRepository, type Scan } from '../../src/engine.js';
 import type { Decision } from '../../src/model/types.js';
-import { repoWithFiles } from '../support/repo.js';
+import { repoFromScenario, repoWithFiles } from '../support/repo.js';
 import { scenarioRepo } from '../support/demo-repo.js';
 import { canBuildKustomize } from '../support/programs.js';
 
@@ -147,6 +147,34 @@ describe('validateDecision (what the interactive view calls when a decision is m
     expect(removal.ok && removal.step.subject).toBe('drift(staging): revert TIMEOUT (remove it)');
     const missing = validateDecision({ key: 'DEBUG', env: 'staging', action: 'revert' }, scan);
     expect(missing.ok && missing.step.subject).toBe('drift(staging): revert DEBUG (remove it)');
+  });
+
+  it("a revert of a contract violation naming no value goes back to the environment's value before the change, not to \"absent\"", async () => {
+    // A newcomer's trial (session 37): production's replicaCount, which the contract holds at 4, was
+    // raised to 5 in one commit; `revert production` failed with "production has held replicaCount
+    // since … added it, so its value before is \"absent\"" (that commit changed 4 to 5) and offered
+    // staging's 1 replica as the value to write.
+    const repo = await repoFromScenario({
+      commits: [
+        {
+          at: '2026-10-01T09:00:00Z',
+          author: 'ana',
+          message: 'Add the chart values',
+          write: {
+            'undrift.yaml':
+              'environments:\n  staging: {files: [values-staging.yaml]}\n  production: {files: [values-production.yaml]}\npromotion: [staging, production]\ncontract: expected-env-diff.yaml\n',
+            'expected-env-diff.yaml': 'expected_differences:\n  replicaCount: {staging: 1, production: 4}\n',
+            'values-staging.yaml': 'replicaCount: 1\n',
+            'values-production.yaml': 'replicaCount: 4\n',
+          },
+        },
+        { at: '2026-11-03T09:00:00Z', author: 'ben', message: 'More replicas for production', write: { 'values-production.yaml': 'replicaCount: 5\n' } },
+      ],
+    });
+    const scan = await scanRepository({ repo, live: false, today: '2026-12-01', historyCache: false });
+    expect(scan.divergences.find((d) => d.key === 'replicaCount')?.kind).toBe('contract-violation');
+    const check = validateDecision({ key: 'replicaCount', env: 'production', action: 'revert' }, scan);
+    expect(check.ok ? check.step.files.map((f) => [f.file, f.value?.text]) : check.refused).toEqual([['values-production.yaml', '4']]);
   });
 
   it.skipIf(!canBuildKustomize)(
