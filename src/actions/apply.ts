@@ -19,6 +19,7 @@ import {
 } from './ledger.js';
 import { commitDecisions, prepareEdits, type CommitResult } from './commit.js';
 import { againstVerdict } from './messages.js';
+import { fileWrites, harmOf, harmSentence } from './harm.js';
 import { publish, type PublishResult } from './forge.js';
 import { patchLive, type LivePatchResult, type LivePreview } from './live-patch.js';
 import { divergenceOf, planDecisions, validateDecision, type LiveChange, type PlanOptions, type PlannedDecision } from './plan.js';
@@ -36,6 +37,10 @@ export interface ApplyOptions {
   allowContractBreach?: boolean;
   /** Write a new key that reads like a typo of an existing one (refused otherwise). */
   allowNewKey?: boolean;
+  /** Apply decisions that look harmful (harmOf: an incident's fix undone, a weaker value in the
+   * last stage, the verdict gone against on a risky key): refused otherwise. The view passes it,
+   * having confirmed each such decision when it was made. */
+  allowRisk?: boolean;
   /** Asked before every live write, with the server's dry run; `lastStage` is true for the last
    * environment of the promotion order (production), where a typed name is wanted. */
   confirmLive?: (preview: LivePreview, lastStage: boolean) => Promise<boolean>;
@@ -118,6 +123,7 @@ export async function applyDecisions(scan: Scan, decisions: Decision[], options:
       const say = (line: string) => options.onStep?.(line);
       say(`checking ${fresh.length} decision(s)${recorded.length ? ` (${recorded.length} already in the ledger)` : ''}`);
       const planned = planDecisions(scan, fresh, planOptions);
+      if (!options.allowRisk) refuseHarmful(scan, planned);
       const skipped = fresh.filter((d) => d.action === 'skip');
       const liveChanges = planned.flatMap((p) => p.live);
       if (liveChanges.length > 0 && !options.live) {
@@ -288,6 +294,28 @@ async function supersededLine(repo: string, step: PlannedDecision, where: string
 
 /** `undrift/… , an older branch not merged yet, decides KEY otherwise (…)`: the two decisions side
  * by side, and what to do about them. */
+/** Refuses decisions that look harmful, naming each and the flag that applies them anyway: a
+ * decisions file is applied with no one looking at the rows, and an incident's fix undone or a
+ * debug switch turned on in production is as harmful from there as from a key press in the view.
+ * Only a harm the decision's own writes show is refused: going against the verdict alone is the
+ * person's call, said in the commit message (the view asks about it, on a risky key). */
+function refuseHarmful(scan: Scan, planned: PlannedDecision[]): void {
+  const envs = scan.config.environments.map((e) => e.name);
+  const harmful = planned.flatMap((step) =>
+    step.decisions.flatMap((decision) => {
+      const d = step.divergence ?? divergenceOf(scan, decision);
+      const harm = d && harmOf(d, decision, { envs, promotion: scan.config.promotion, history: 'off', writes: fileWrites([step]) });
+      return harm && harm.harms.length > 0 ? [harmSentence({ ...harm, unknown: undefined })] : [];
+    }),
+  );
+  if (harmful.length === 0) return;
+  const one = harmful.length === 1;
+  throw new UserError(
+    `${one ? 'a decision looks' : `${harmful.length} decisions look`} harmful: ${harmful.join(' ')} Nothing was changed; ` +
+      `if ${one ? 'it is' : 'they are'} meant, apply again with --allow-risk`,
+  );
+}
+
 function otherwiseLine(decision: Decision, other: OpenDecision): string {
   const envs = (d: { envs: string[] }) => {
     const named = d.envs.filter(Boolean).map((e) => (e === 'all' ? 'every environment' : e));

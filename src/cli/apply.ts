@@ -25,6 +25,7 @@ export interface ApplyCommand extends Omit<ScanCommand, 'format' | 'key'> {
   confirm?: string;
   allowContractBreach?: boolean;
   allowNewKey?: boolean;
+  allowRisk?: boolean;
 }
 
 /** `undrift apply --decisions FILE`: validates everything, then commits on a new branch. */
@@ -81,6 +82,7 @@ export async function runApply(command: ApplyCommand, io: Io): Promise<number> {
     onNotice: (line) => io.stderr.write(`undrift: ${line}\n`),
     ...(command.allowContractBreach ? { allowContractBreach: true } : {}),
     ...(command.allowNewKey ? { allowNewKey: true } : {}),
+    ...(command.allowRisk ? { allowRisk: true } : {}),
     ...(command.group ? { group: command.group } : {}),
     ...(command.branch !== undefined ? { branch: command.branch } : {}),
   });

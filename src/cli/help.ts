@@ -36,6 +36,7 @@ const OPTIONS_OF: Record<string, readonly string[]> = {
     'branch',
     'allow-contract-breach',
     'allow-new-key',
+    'allow-risk',
     'live',
     'yes',
     'confirm',

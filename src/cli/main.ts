@@ -71,6 +71,8 @@ Options:
       --branch NAME     apply: the new branch's name (never an existing branch)
       --allow-contract-breach  apply: write a value the contract forbids for an environment
       --allow-new-key   apply: write a key no environment has though it reads like a typo of one
+      --allow-risk      apply: write decisions that look harmful (an incident's fix undone, a
+                        weaker value in the last stage, a risky key decided against the verdict)
       --live            apply: allow live writes (revert of live drift); --yes confirms them,
                         --confirm ENV confirms the last promotion stage by name
   -y, --yes             apply --live: confirm the live writes without asking
@@ -117,6 +119,7 @@ const OPTIONS = {
   live: { type: 'boolean' },
   'allow-contract-breach': { type: 'boolean' },
   'allow-new-key': { type: 'boolean' },
+  'allow-risk': { type: 'boolean' },
   action: { type: 'string' },
   status: { type: 'string' },
   since: { type: 'string' },
@@ -347,6 +350,7 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
           ...(opts.confirm ? { confirm: opts.confirm } : {}),
           ...(opts['allow-contract-breach'] ? { allowContractBreach: true } : {}),
           ...(opts['allow-new-key'] ? { allowNewKey: true } : {}),
+          ...(opts['allow-risk'] ? { allowRisk: true } : {}),
         },
         io,
       );

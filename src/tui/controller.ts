@@ -1,10 +1,9 @@
 import type { LivePreview } from '../actions/live-patch.js';
-import { manualShort } from '../wording/manual.js';
 import type { PlannedDecision } from '../actions/plan.js';
 import type { SavedSession } from '../actions/session-store.js';
 import type { LayoutOffer } from '../config/write-config.js';
-import type { Decision, Divergence, EnvName, RiskClass } from '../model/types.js';
-import { quoted, removesDeclaration, uncommittedNotice } from '../wording/text.js';
+import type { Decision, Divergence, EnvName } from '../model/types.js';
+import { quoted, uncommittedNotice } from '../wording/text.js';
 import type { Controller } from './commands.js';
 import { backfillOptions, canDeclare, cannotMove, declareLines, revertOptions, skipDecision, type DecisionOption } from './decide.js';
 import { layoutFor } from './layout.js';
@@ -13,8 +12,7 @@ import { createStore, type Middleware, type Store } from './store.js';
 import { initialState, reducer, selectedItem, targets, type Action, type AppState, type LedgerLine } from './state.js';
 import { calendarDateProblem } from '../config/calendar-date.js';
 import { resumeLines } from './resume.js';
-import { isRisky, looksLoosened, looksProtective, RISK_WORDS, riskOf as keyRisk } from '../verdict/risk.js';
-import { citesIncident } from '../verdict/intent.js';
+import { fileWrites, harmOf, harmSentence, type FileWrite } from '../actions/harm.js';
 
 /** What the view asks of the world: reading, saving, applying, the editor. run.tsx provides the
  * real ones; tests provide real scans and record the rest. */
@@ -194,12 +192,23 @@ export function createController(services: Services, options: ViewOptions): View
     if (inPlace.length && refusals.size === 0) dispatch({ type: 'toast', text: `recorded; ${inPlace.join('; ')}: apply will skip it (u undoes)` });
   };
 
+  /** What apply would write into the files for a decision; undefined while the files' lines are
+   * still being read (the decision's own value is judged then). */
+  const plannedWrites = (decision: Decision): FileWrite[] | undefined => {
+    try {
+      const steps = services.plan?.([decision]);
+      return steps && fileWrites(steps);
+    } catch {
+      return undefined;
+    }
+  };
+
   /** Checks a choice with apply's rules first, then asks before a risky one, then records: a
    * choice apply refuses (one picked among several ways) is recorded as refused (with why), never
    * confirmed as a risk taken. */
   const record = (decisions: Decision[]) => {
     const { refusals } = check(decisions);
-    const risky = decisions.filter((d) => !d.divergence || !refusals.has(d.divergence)).flatMap((d) => riskOf(get(), d) ?? []);
+    const risky = decisions.filter((d) => !d.divergence || !refusals.has(d.divergence)).flatMap((d) => riskOf(get(), d, plannedWrites(d)) ?? []);
     if (risky.length > 0) return dispatch({ type: 'prompt', prompt: { kind: 'risk', lines: risky, decisions, typed: '' } });
     recordChecked(decisions);
   };
@@ -597,85 +606,11 @@ export function editTarget(d: Divergence): EnvName {
   return d.envs.find(has) ?? Object.keys(d.values).find(has) ?? d.verdict?.drifted ?? d.envs[0]!;
 }
 
-/** A harmful choice is confirmed first, naming the risk: on a risky key (the verdict's risk
- * class), a decision that reaches the last promotion stage and either writes a value that looks
- * loosened (debug on, a check off, a grant widened), takes away a protective one (a kill switch),
- * or goes against what the verdict suggests. Before the key's verdict is read (history still
- * loading, or not read at all) its risk class comes from the key and its values, as the verdict
- * takes it, and a choice that reaches the last stage is confirmed, since whether it goes against
- * the verdict cannot be known yet. On any key, a choice that writes over a value an incident's fix
- * put in an environment's file is confirmed too, unless it is the verdict's own move: a plain
- * timeout raised by "HOTFIX INC-3312" was backfilled away with one key press (a newcomer's trial,
- * session 36). */
-function riskOf(state: AppState, decision: Decision): string | undefined {
+/** A harmful choice is confirmed first, naming the risk (harmOf says which are). */
+function riskOf(state: AppState, decision: Decision, writes: FileWrite[] | undefined): string | undefined {
   const d = state.divergences.find((x) => x.id === decision.divergence);
-  if (!d || decision.action === 'skip') return undefined;
-  const verdict = d.verdict;
-  const risk = verdict?.risk ?? riskClassOf(d);
-  const last = state.promotion.at(-1);
-  const reachesLast =
-    isRisky(risk) && !!last && (decision.env === last || decision.to === 'all' || decision.action === 'declare' || decision.action === 'undeclare');
-  // Declaring a declaration every environment has left behind removes it: undeclare is the verdict's move there.
-  const suggested = verdict && (removesDeclaration(d, verdict.suggested) ? 'undeclare' : verdict.suggested);
-  const against =
-    !!verdict &&
-    (decision.action !== suggested ||
-      (decision.value !== undefined && verdict.value !== null && decision.value !== verdict.value) ||
-      (decision.env !== undefined && verdict.drifted !== null && decision.env !== verdict.drifted));
-  const undone = !verdict || against ? incidentFixesUndone(state, d, decision) : [];
-  if (!reachesLast && undone.length === 0) return undefined;
-  const move = `${decisionLabel(decision).slice(2)}${decision.value !== undefined ? ` = ${quoted(decision.value)}` : ''}`;
-  const choice = reachesLast ? `${d.key} is ${RISK_WORDS[risk]}: ${move}` : `${d.key}: ${move}`;
-  const harms: string[] = [];
-  if (reachesLast) {
-    const before = decision.target === 'live' ? (d.values[last]?.live ?? null) : (d.values[last]?.repo ?? null);
-    const after = decision.value !== undefined ? decision.value : decision.target === 'live' ? (d.values[last]?.repo ?? null) : undefined;
-    if (after !== undefined && looksLoosened(d.key, after)) harms.push(`puts ${quoted(after)} in ${last}, which looks like the weaker setting`);
-    if (after !== undefined && looksProtective(d.key, before) && !looksProtective(d.key, after))
-      harms.push(`takes ${last}'s protective ${quoted(before)} away`);
-  }
-  harms.push(...undone);
-  if (!verdict) {
-    const unknown =
-      state.loading.history.state === 'off'
-        ? 'history is not read, so there is no verdict to check it against'
-        : 'its verdict is still being read (history), so whether this goes against it is not known yet';
-    return `${choice}${harms.length ? ` ${harms.join(', and ')}` : ''}; ${unknown}.`;
-  }
-  // A Secret's revert or backfill is named as the person's step it is (undrift writes neither).
-  const named =
-    manualShort(d) ??
-    `${verdict.suggested}${verdict.drifted ? ` ${verdict.drifted}` : ''}${verdict.value !== null && verdict.suggested !== 'declare' ? ` = ${quoted(verdict.value)}` : ''}`;
-  if (against) harms.push(`goes against the verdict (${named})`);
-  if (harms.length === 0) return undefined;
-  return `${choice} ${harms.join(', and ')}.`;
-}
-
-/** Each environment's file value that a decision writes over where the commit that put it there
- * cites an incident (an id such as INC-3312, or "outage", "hotfix"): undoing a fix made under
- * pressure is a choice a person makes knowingly. */
-function incidentFixesUndone(state: AppState, d: Divergence, decision: Decision): string[] {
-  if (decision.target === 'live' || (decision.action !== 'revert' && decision.action !== 'backfill')) return [];
-  const after = decision.value !== undefined ? decision.value : (d.verdict?.value ?? undefined);
-  if (after === undefined) return [];
-  const written =
-    decision.to === 'all' ? state.envs : Array.isArray(decision.to) ? decision.to : [decision.env ?? d.verdict?.drifted].filter((e): e is EnvName => !!e);
-  return written.flatMap((env) => {
-    const fix = d.history?.[env]?.[0];
-    if (!fix || fix.to === after || fix.to !== (d.values[env]?.repo ?? null)) return [];
-    const incident = citesIncident(`${fix.subject}\n${fix.body}`);
-    if (!incident) return [];
-    return [`undoes ${env}'s ${quoted(fix.to)} from ${fix.commit.slice(0, 7)} "${fix.subject}", a fix citing ${incident}`];
-  });
-}
-
-/** A divergence's risk class before its verdict is read: from its key and values, as the verdict
- * takes it (verdict.ts). */
-function riskClassOf(d: Divergence): RiskClass {
-  return d.kind === 'permission'
-    ? 'permissions'
-    : keyRisk(
-        d.key,
-        Object.values(d.values).flatMap((v) => [v.repo, v.live ?? null]),
-      );
+  if (!d) return undefined;
+  const history = state.loading.history.state === 'off' ? 'off' : 'pending';
+  const harm = harmOf(d, decision, { envs: state.envs, promotion: state.promotion, history, ...(writes ? { writes } : {}) });
+  return harm && harmSentence(harm);
 }

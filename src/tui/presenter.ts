@@ -18,6 +18,7 @@ import { describeProvenance } from '../wording/provenance.js';
 import { needsHuman } from '../wording/verdict.js';
 import { manualStep } from '../wording/manual.js';
 import { releaseView } from '../compare/releases.js';
+import { decisionWords } from '../actions/harm.js';
 import { heldCell } from '../compare/patterns.js';
 import { releaseViewLines } from '../report/releases.js';
 import { COMMANDS, footerCommands, MODE_TITLES, type Command } from './commands.js';
@@ -58,12 +59,7 @@ const count = (n: number) => n.toLocaleString('en-US');
 export const oneLine = (text: string | null) => (text === null ? ABSENT : safeText(text.replace(/\r?\n/g, '⏎').replace(/\t/g, ' ')));
 
 export function decisionLabel(decision: Decision | undefined, withTarget = true): string {
-  if (!decision) return '';
-  if (decision.action === 'skip') return '✓ skip';
-  if (decision.action === 'declare') return '✓ declare';
-  if (decision.action === 'undeclare') return '✓ undeclare';
-  const target = decision.to === 'all' ? 'all' : (decision.env ?? '');
-  return `✓ ${decision.action}${target && withTarget ? ` ${target}` : ''}${decision.target === 'live' ? ' (live)' : ''}`;
+  return decision ? `✓ ${decisionWords(decision, withTarget)}` : '';
 }
 
 /** Two characters: `✓r` revert, `✓b` backfill, `✓d` declare, `✓s` skip; `✗` a decision apply will

@@ -113,7 +113,10 @@ describe('apply is all or nothing, and a killed run is cleaned up by the next on
     await writeFile(path.join(repo, '..', 'one.yaml'), '- {key: SETTLEMENT_BATCH_SIZE, env: production, action: backfill}\n');
     await writeFile(path.join(repo, '..', 'two.yaml'), '- {key: NEW_AUTH_FLOW, env: production, action: backfill, value: "true"}\n');
     const [c, d] = await Promise.all(
-      ['one', 'two'].map((f) => runUndrift(['apply', '--decisions', `../${f}.yaml`], { cwd: repo, env: { ...ONCALL_IDENTITY, TMPDIR: tmp } })),
+      // Turning the staged flag on in production goes against its verdict (a declared rollout): said meant.
+      [['one'], ['two', '--allow-risk']].map(([f, ...flags]) =>
+        runUndrift(['apply', '--decisions', `../${f}.yaml`, ...flags], { cwd: repo, env: { ...ONCALL_IDENTITY, TMPDIR: tmp } }),
+      ),
     );
     expect([c!.exitCode, d!.exitCode, c!.stderr]).toEqual([0, 0, '']);
     // The first branch declared NEW_AUTH_FLOW's difference; this one backfills it: both merged would decide it two ways.

@@ -1,0 +1,147 @@
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { git, repoFromScenario, runUndrift, tempDir } from '../support/repo.js';
+import { AT } from './timeout-drift.js';
+
+// A newcomer's trial (session 37): a decisions file that backfilled staging's timeout over the
+// production value "HOTFIX INC-3312" had put there, or staging's SQL debug switch into production,
+// was written to a branch with no word, though the view asks before either. apply refuses a
+// decision that looks harmful, names why in the view's words, and writes it only with --allow-risk.
+
+const CONFIG = 'environments:\n  staging: {files: [config/staging.yaml]}\n  production: {files: [config/production.yaml]}\npromotion: [staging, production]\n';
+
+/** Both at 3000 until on-call raised production's to 10000 during an incident, citing it. */
+const hotfixRepo = () =>
+  repoFromScenario({
+    commits: [
+      {
+        at: '2026-10-01T09:00:00Z',
+        author: 'ana',
+        message: 'Add payment config',
+        write: {
+          'undrift.yaml': CONFIG,
+          'config/staging.yaml': 'env:\n  PAYMENT_GATEWAY_TIMEOUT_MS: 3000\n',
+          'config/production.yaml': 'env:\n  PAYMENT_GATEWAY_TIMEOUT_MS: 3000\n',
+        },
+      },
+      {
+        at: '2026-11-14T02:40:00Z',
+        author: 'ben',
+        message: 'HOTFIX INC-3312: raise the gateway timeout, p99 of the acquirer is at 8s',
+        write: { 'config/production.yaml': 'env:\n  PAYMENT_GATEWAY_TIMEOUT_MS: 10000\n' },
+      },
+    ],
+  });
+
+/** Staging's SQL debug switch turned on to chase a slow report; production's stays off. */
+const debugRepo = () =>
+  repoFromScenario({
+    commits: [
+      {
+        at: '2026-10-01T09:00:00Z',
+        author: 'ana',
+        message: 'Add app config',
+        write: { 'undrift.yaml': CONFIG, 'config/staging.yaml': 'env:\n  DEBUG_SQL: false\n', 'config/production.yaml': 'env:\n  DEBUG_SQL: false\n' },
+      },
+      {
+        at: '2026-11-20T15:00:00Z',
+        author: 'ben',
+        message: 'Log every query in staging while we look at the slow monthly report',
+        write: { 'config/staging.yaml': 'env:\n  DEBUG_SQL: true\n' },
+      },
+    ],
+  });
+
+const decide = async (text: string) => {
+  const file = path.join(await tempDir(), 'decisions.yaml');
+  await writeFile(file, text);
+  return file;
+};
+
+const apply = async (repo: string, decisions: string, ...flags: string[]) =>
+  runUndrift(['apply', '--decisions', await decide(decisions), ...flags], { cwd: repo, env: AT('2026-12-05T10:00:00Z') });
+
+const branches = async (repo: string) => (await git(repo, 'branch', '--list', 'undrift/*')).trim();
+
+describe('apply refuses a decision that looks harmful unless --allow-risk', () => {
+  it.each([
+    ['a backfill of production with staging’s value', "- {key: env.PAYMENT_GATEWAY_TIMEOUT_MS, env: production, action: backfill, value: '3000'}\n"],
+    ['a revert of production to its value before', '- {key: env.PAYMENT_GATEWAY_TIMEOUT_MS, env: production, action: revert}\n'],
+  ])('%s undoes the incident’s fix: refused, nothing written, the fix named', async (_, decisions) => {
+    const repo = await hotfixRepo();
+    const run = await apply(repo, decisions);
+    expect(run.exitCode).not.toBe(0);
+    expect(run.stderr).toMatch(
+      /undoes production's "10000" from [0-9a-f]{7} "HOTFIX INC-3312: raise the gateway timeout, p99 of the acquirer is at 8s", a fix citing INC-3312/,
+    );
+    expect(run.stderr).toContain('Nothing was changed; if it is meant, apply again with --allow-risk');
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
+    expect(await branches(repo)).toBe('');
+  });
+
+  it('with --allow-risk the same decision is written on a new branch', async () => {
+    const repo = await hotfixRepo();
+    const run = await apply(repo, "- {key: env.PAYMENT_GATEWAY_TIMEOUT_MS, env: production, action: backfill, value: '3000'}\n", '--allow-risk');
+    expect(run.exitCode, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/^branch undrift\/\S+ /m);
+    expect(await branches(repo)).toMatch(/undrift\//);
+  });
+
+  it('the move that keeps the fix (staging given production’s value) is not refused', async () => {
+    const repo = await hotfixRepo();
+    const run = await apply(repo, '- {key: env.PAYMENT_GATEWAY_TIMEOUT_MS, env: staging, action: backfill}\n');
+    expect(run.exitCode, run.stderr).toBe(0);
+    expect(run.stderr).not.toContain('harmful');
+  });
+
+  it('staging’s SQL debug switch backfilled into production is refused as the weaker setting in the last stage', async () => {
+    const repo = await debugRepo();
+    const run = await apply(repo, '- {key: env.DEBUG_SQL, env: production, action: backfill}\n');
+    expect(run.exitCode).not.toBe(0);
+    expect(run.stderr).toContain('puts "true" in production, which looks like the weaker setting');
+    expect(await branches(repo)).toBe('');
+    // Staging put back to production's value harms nothing.
+    const back = await apply(repo, '- {key: env.DEBUG_SQL, env: staging, action: revert}\n');
+    expect(back.exitCode, back.stderr).toBe(0);
+  });
+
+  it('several harmful decisions are named together in one line', async () => {
+    const repo = await repoFromScenario({
+      commits: [
+        {
+          at: '2026-10-01T09:00:00Z',
+          author: 'ana',
+          message: 'Add config',
+          write: {
+            'undrift.yaml': CONFIG,
+            'config/staging.yaml': 'env:\n  DEBUG_SQL: false\n  PAYMENT_GATEWAY_TIMEOUT_MS: 3000\n',
+            'config/production.yaml': 'env:\n  DEBUG_SQL: false\n  PAYMENT_GATEWAY_TIMEOUT_MS: 3000\n',
+          },
+        },
+        {
+          at: '2026-11-14T02:40:00Z',
+          author: 'ben',
+          message: 'Hotfix INC-3400: gateway timeouts during the outage',
+          write: { 'config/production.yaml': 'env:\n  DEBUG_SQL: false\n  PAYMENT_GATEWAY_TIMEOUT_MS: 10000\n' },
+        },
+        {
+          at: '2026-11-20T15:00:00Z',
+          author: 'ben',
+          message: 'Log every query in staging while we look at the slow monthly report',
+          write: { 'config/staging.yaml': 'env:\n  DEBUG_SQL: true\n  PAYMENT_GATEWAY_TIMEOUT_MS: 3000\n' },
+        },
+      ],
+    });
+    const run = await apply(
+      repo,
+      '- {key: env.PAYMENT_GATEWAY_TIMEOUT_MS, env: production, action: revert}\n- {key: env.DEBUG_SQL, env: production, action: backfill}\n',
+    );
+    expect(run.exitCode).not.toBe(0);
+    expect(run.stderr).toContain('2 decisions look harmful: ');
+    expect(run.stderr).toContain('a fix citing INC-3400');
+    expect(run.stderr).toContain('puts "true" in production');
+    expect(run.stderr).toContain('if they are meant, apply again with --allow-risk');
+    expect(await branches(repo)).toBe('');
+  });
+});
