@@ -8,6 +8,7 @@ import type { Config } from '../config/load.js';
 import type { LayoutOffer } from '../config/write-config.js';
 import type { LoggedDecision } from '../actions/ledger.js';
 import { openChangeNote, type OpenChange } from '../wording/open-branch.js';
+import { terminalSafe } from '../wording/terminal-text.js';
 import type { ApplyOutcome } from '../actions/apply.js';
 import { LIVE_KINDS, LIVE_STATUS_WORDS, type Decision, type Divergence, type EnvName, type LiveState } from '../model/types.js';
 import { scanInBackground, type BackgroundScan, type ScanResult } from './background-scan.js';
@@ -199,6 +200,8 @@ export async function runView(command: ViewCommand, io: ViewIo, restore: () => v
       const outcome = await applyDecisions(scan, decisions, {
         today: new Date().toISOString().slice(0, 10),
         live: true,
+        // Each harmful decision was confirmed in the view when it was made (controller.ts riskOf).
+        allowRisk: true,
         confirmLive: hooks.confirmLive,
         onStep: hooks.step,
         onNotice: hooks.step,
@@ -402,14 +405,12 @@ export function appliedLines(
 ): Map<string, LedgerLine> {
   const lines = new Map<string, LedgerLine>();
   for (const d of divergences) {
-    const entry = byKey
-      .get(d.key)
-      ?.find(
-        (e) =>
-          dealtWith(e, d) &&
-          (e.envs.length === 0 ||
-            e.envs.some((env) => env === 'all' || env.split(/,\s*/).some((x) => d.envs.includes(x) || Object.keys(d.values).includes(x)))),
-      );
+    const held = (byKey.get(d.key) ?? []).filter(
+      (e) =>
+        dealtWith(e, d) &&
+        (e.envs.length === 0 || e.envs.some((env) => env === 'all' || env.split(/,\s*/).some((x) => d.envs.includes(x) || Object.keys(d.values).includes(x)))),
+    );
+    const entry = held[0];
     if (!entry) continue;
     const where = entry.kind === 'repo' ? `on ${entry.ref}` : entry.kind === 'live' ? 'to the live object' : 'in the ledger';
     const when = `(${entry.date.slice(0, 10)}, ${entry.author})`;
@@ -422,9 +423,25 @@ export function appliedLines(
             open.head,
           )
         : undefined;
+    // Another branch not merged yet that decided the key otherwise (a newcomer's trial, session 37:
+    // production given staging's value on one branch, staging production's on another, and the row
+    // named only the newest as "backfill"): both are named with where and what they write.
+    const decided = (e: LoggedDecision) => `${e.actions.join(', ')}${e.envs.length > 0 ? ` ${e.envs.join(', ')}` : ''}`;
+    const others = isOpen ? held.filter((e) => e !== entry && e.status === 'open' && decided(e) !== decided(entry)) : [];
+    const writes = (e: LoggedDecision) => {
+      const sets = (open?.changes.get(e.commit) ?? []).filter((c) => c.key === d.key && !c.secret).map((c) => terminalSafe(c.after ?? '(none)'));
+      return sets.length > 0 ? ` = ${[...new Set(sets)].join(', ')}` : '';
+    };
+    const twoWays =
+      others.length > 0
+        ? ` · also open: ${others.map((o) => `${decided(o)}${writes(o)} on ${o.ref} (${o.date.slice(0, 10)}, ${o.author})`).join('; ')}: ` +
+          `merging both decides ${d.key} two ways, so close the one you no longer want`
+        : '';
     lines.set(d.id, {
       text: isOpen
-        ? `${entry.actions.join(', ')} ${where} · open, not merged yet ${when}${note ? ` · ${note}` : ''}`
+        ? others.length > 0
+          ? `${decided(entry)}${writes(entry)} ${where} · open, not merged yet ${when}${note ? ` · ${note}` : ''}${twoWays}`
+          : `${entry.actions.join(', ')} ${where} · open, not merged yet ${when}${note ? ` · ${note}` : ''}`
         : `${entry.actions.join(', ')} applied ${where} · ${entry.status} ${when}`,
       open: isOpen,
     });

@@ -3,10 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { applyDecisions } from '../../src/actions/apply.js';
 import { appliedKeys } from '../../src/actions/ledger.js';
 import { scanRepository } from '../../src/engine.js';
-import { appliedLines, appliedSummary } from '../../src/tui/run.js';
+import { appliedLines, appliedSummary, ledgerLines } from '../../src/tui/run.js';
 import { counts, decisionMark } from '../../src/tui/presenter.js';
 import { initialState } from '../../src/tui/state.js';
 import { scenarioRepo } from '../support/demo-repo.js';
+import type { Decision } from '../../src/model/types.js';
 import { git, repoFromScenario, tempDir } from '../support/repo.js';
 
 // What the view marks `✔a` (applied in an earlier session), from the real ledger of a real apply.
@@ -118,5 +119,58 @@ describe("the view's line after apply", () => {
     );
     // The branch's name stands apart (a comma after it was copied with it).
     expect(appliedSummary(both)).toMatch(/^1 commit\(s\) on branch undrift\/[\w.-]+ · 1 skip\(s\) recorded in the ledger$/);
+  });
+
+  it('two branches not merged yet that decide one key oppositely are both named, with where and what each writes', async () => {
+    // A newcomer's trial (session 37): production given staging's 8000 on one branch, staging given
+    // production's 5000 on another; the row said only the newest, "backfill on undrift/…".
+    const repo = await repoFromScenario({
+      commits: [
+        {
+          at: '2026-11-02T09:00:00Z',
+          author: 'ana',
+          message: 'Add config',
+          write: {
+            'undrift.yaml':
+              'environments:\n  staging: {files: [config/staging.yaml]}\n  production: {files: [config/production.yaml]}\npromotion: [staging, production]\n',
+            'config/staging.yaml': 'env:\n  TIMEOUT_MS: 8000\n',
+            'config/production.yaml': 'env:\n  TIMEOUT_MS: 5000\n',
+          },
+        },
+      ],
+    });
+    const today = '2026-12-01';
+    const outer = process.env;
+    const applyAs = async (name: string, at: string, decision: Decision) => {
+      const email = `${name.split(' ')[0]!.toLowerCase()}@example.test`;
+      process.env = {
+        ...outer,
+        GIT_AUTHOR_NAME: name,
+        GIT_AUTHOR_EMAIL: email,
+        GIT_COMMITTER_NAME: name,
+        GIT_COMMITTER_EMAIL: email,
+        GIT_AUTHOR_DATE: at,
+        GIT_COMMITTER_DATE: at,
+      };
+      try {
+        return (await applyDecisions(await scanRepository({ repo, history: false, live: false, today }), [decision], { today, env: process.env })).commit!
+          .branch;
+      } finally {
+        process.env = outer;
+      }
+    };
+    const first = await applyAs('Ana Lima', '2026-12-01T10:00:00Z', { key: 'env.TIMEOUT_MS', env: 'production', action: 'backfill' });
+    const second = await applyAs('Ben Ode', '2026-12-02T10:00:00Z', { key: 'env.TIMEOUT_MS', env: 'staging', action: 'backfill', value: '5000' });
+    const scan = await scanRepository({ repo, history: false, live: false, today });
+    const row = scan.divergences.find((d) => d.key === 'env.TIMEOUT_MS')!;
+    const line = (await ledgerLines(repo, scan.divergences)).get(row.id)!;
+    expect(line.open).toBe(true);
+    expect(line.text).toBe(
+      `backfill staging = 5000 on ${second} · open, not merged yet (2026-12-02, Ben Ode) · also open: backfill production = 8000 on ${first} ` +
+        '(2026-12-01, Ana Lima): merging both decides env.TIMEOUT_MS two ways, so close the one you no longer want',
+    );
+    // One branch alone is said as before.
+    await git(repo, 'branch', '-D', first);
+    expect((await ledgerLines(repo, scan.divergences)).get(row.id)!.text).toMatch(/^backfill on undrift\/\S+ · open, not merged yet \(2026-12-02, Ben Ode\)$/);
   });
 });
