@@ -80,6 +80,22 @@ export async function runLog(options: { repo: string; json: boolean; filter?: Le
     io.stdout.write(
       `${e.date.slice(0, 10)}  ${e.commit.slice(0, 7)}  ${STATUS_WORDS[e.status].padEnd(9)} ${actions.padEnd(9)} ${envs.padEnd(12)} ${keys}  (${where(e)}; ${e.author})${note ? ` · ${note}` : ''}\n`,
     );
+    for (const line of decidedOtherwise(e, entries)) io.stdout.write(`${' '.repeat(22)}${line}\n`);
   }
   return EXIT.ok;
+}
+
+/** Another open branch deciding one of an open entry's keys otherwise (another action, or other
+ * environments): merging both leaves the key decided two ways (opposite backfills swap the
+ * values), which the list alone did not say (a newcomer's trial, session 37). */
+function decidedOtherwise(e: LoggedDecision, entries: LoggedDecision[]): string[] {
+  if (e.status !== 'open') return [];
+  const decided = (x: LoggedDecision) => `${[...new Set(x.actions)].join(', ')}${x.envs.length > 0 ? ` ${[...new Set(x.envs)].join(', ')}` : ''}`;
+  return entries.flatMap((o) =>
+    o.status === 'open' && o.commit !== e.commit && o.ref !== e.ref && decided(o) !== decided(e)
+      ? [...new Set(o.keys.filter((k) => e.keys.includes(k)))].map(
+          (key) => `↳ ${o.ref} (${o.commit.slice(0, 7)}) decides ${key} otherwise (${decided(o)}): merging both decides it two ways`,
+        )
+      : [],
+  );
 }

@@ -81,6 +81,16 @@ describe('apply: the same decision worded otherwise on an older unmerged branch 
     expect(run.stderr).toContain(
       `${older}, an older branch not merged yet, decides env.TIMEOUT_MS otherwise (backfill production; the new branch: backfill staging): merging both leaves it decided two ways`,
     );
-    expect(await git(repo, 'show', `${/^branch (undrift\/\S+) /m.exec(run.stdout)![1]!}:config/staging.yaml`)).toBe('env:\n  TIMEOUT_MS: 5000');
+    const newer = /^branch (undrift\/\S+) /m.exec(run.stdout)![1]!;
+    expect(await git(repo, 'show', `${newer}:config/staging.yaml`)).toBe('env:\n  TIMEOUT_MS: 5000');
+    // undrift log says it under each of the two, not only at apply time.
+    const log = await runUndrift(['log'], { cwd: repo });
+    expect(log.exitCode, log.stderr).toBe(0);
+    expect(log.stdout).toMatch(
+      new RegExp(`↳ ${older} \\([0-9a-f]{7}\\) decides env\\.TIMEOUT_MS otherwise \\(backfill production\\): merging both decides it two ways`),
+    );
+    expect(log.stdout).toMatch(
+      new RegExp(`↳ ${newer} \\([0-9a-f]{7}\\) decides env\\.TIMEOUT_MS otherwise \\(backfill staging\\): merging both decides it two ways`),
+    );
   });
 });
