@@ -386,7 +386,11 @@ export async function ledgerLines(repoRoot: string, divergences: Divergence[]): 
 export function appliedSummary(outcome: Pick<ApplyOutcome, 'commit' | 'inPlace' | 'live' | 'skipped'>): string {
   const parts: string[] = [];
   if (outcome.commit) parts.push(`${outcome.commit.commits.length} commit(s) on branch ${outcome.commit.branch}`);
-  if (outcome.inPlace.length) parts.push(`${outcome.inPlace.length} already in place`);
+  // Where each already is (a newcomer read "1 already in place" and could not find it, session 37).
+  if (outcome.inPlace.length) {
+    const places = [...new Set(outcome.inPlace.map((i) => (i.where === 'live' ? 'the live object' : i.where)))];
+    parts.push(`${outcome.inPlace.length} already in place on ${places.join(' and ')}`);
+  }
   const written = outcome.live.filter((l) => l.result.applied).length;
   if (outcome.live.length) parts.push(`${written}/${outcome.live.length} live change(s) written`);
   if (outcome.skipped.length) parts.push(`${outcome.skipped.length} skip(s) recorded in the ledger`);

@@ -119,6 +119,12 @@ describe("the view's line after apply", () => {
     );
     // The branch's name stands apart (a comma after it was copied with it).
     expect(appliedSummary(both)).toMatch(/^1 commit\(s\) on branch undrift\/[\w.-]+ · 1 skip\(s\) recorded in the ledger$/);
+    // Applied again: the summary says where the change already is, not only that it is somewhere.
+    const again = await applyDecisions(scan, [{ key: 'PAYMENT_GATEWAY_TIMEOUT_MS', env: 'production', action: 'backfill', value: '10000' }], {
+      today,
+      env: process.env,
+    });
+    expect(appliedSummary(again)).toBe(`1 already in place on ${both.commit!.branch}`);
   });
 
   it('two branches not merged yet that decide one key oppositely are both named, with where and what each writes', async () => {
