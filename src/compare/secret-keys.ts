@@ -100,9 +100,9 @@ export function plaintextCredentialWarning(places: readonly string[]): string | 
   if (places.length === 0) return undefined;
   const named = places.slice(0, 5).join(', ') + (places.length > 5 ? ` and ${places.length - 5} more` : '');
   return (
-    `${places.length === 1 ? 'a credential is' : `${places.length} credentials are`} written in plain text in the repository: ${named}; ` +
-    `undrift shows only fingerprints, but git keeps ${places.length === 1 ? 'the value' : 'the values'} in every clone: ` +
-    `move ${places.length === 1 ? 'it' : 'them'} to a Secret or a secret store and rotate ${places.length === 1 ? 'it' : 'them'}`
+    `${places.length === 1 ? 'a credential is' : `${places.length} credentials are`} written in plain text in the repository's files: ${named}; ` +
+    `undrift shows only fingerprints, but once committed git keeps ${places.length === 1 ? 'the value' : 'the values'} in every clone: ` +
+    `move ${places.length === 1 ? 'it' : 'them'} to a Secret or a secret store and rotate ${places.length === 1 ? 'it if it was' : 'any that was'} committed`
   );
 }
 

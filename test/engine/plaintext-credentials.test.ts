@@ -25,9 +25,9 @@ describe('credentials written in plain text in the repository', () => {
     });
     const line = warnings.find((w) => w.includes('plain text'));
     expect(line).toBe(
-      '3 credentials are written in plain text in the repository: postgresql.auth.password (chart/values-staging.yaml:3), ' +
+      "3 credentials are written in plain text in the repository's files: postgresql.auth.password (chart/values-staging.yaml:3), " +
         'redis.password (chart/values-staging.yaml:5), postgresql.auth.password (chart/values.yaml:5); undrift shows only ' +
-        'fingerprints, but git keeps the values in every clone: move them to a Secret or a secret store and rotate them',
+        'fingerprints, but once committed git keeps the values in every clone: move them to a Secret or a secret store and rotate any that was committed',
     );
     expect(warnings.join('\n')).not.toMatch(/Tr0ub4dor|st4ging-only|123456/);
   });

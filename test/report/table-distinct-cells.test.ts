@@ -67,7 +67,7 @@ describe("a secret's fingerprint in a cell", () => {
     expect(run.exitCode, run.stderr).toBe(1);
     const rows = run.stdout.split('\n').filter((line) => /API_KEY|DB_PASSWORD/.test(line) && !line.startsWith('warning:'));
     // The warning that the repository holds them in plain text names them and their places, never their values.
-    expect(run.stdout).toContain('warning: 4 credentials are written in plain text in the repository: API_KEY (.env.staging:1)');
+    expect(run.stdout).toContain("warning: 4 credentials are written in plain text in the repository's files: API_KEY (.env.staging:1)");
     expect(run.stdout).not.toMatch(/sk_abcdefghijklmnop|short9pw|other7pw/);
     expect(rows).toHaveLength(2);
     for (const row of rows) {
