@@ -10,6 +10,24 @@ import { scenarioRepo } from '../support/demo-repo.js';
 import type { Decision } from '../../src/model/types.js';
 import { git, repoFromScenario, tempDir } from '../support/repo.js';
 
+/** Staging's timeout at 8000, production's at 5000, in one commit. */
+const timeoutRepo = () =>
+  repoFromScenario({
+    commits: [
+      {
+        at: '2026-11-02T09:00:00Z',
+        author: 'ana',
+        message: 'Add config',
+        write: {
+          'undrift.yaml':
+            'environments:\n  staging: {files: [config/staging.yaml]}\n  production: {files: [config/production.yaml]}\npromotion: [staging, production]\n',
+          'config/staging.yaml': 'env:\n  TIMEOUT_MS: 8000\n',
+          'config/production.yaml': 'env:\n  TIMEOUT_MS: 5000\n',
+        },
+      },
+    ],
+  });
+
 // What the view marks `✔a` (applied in an earlier session), from the real ledger of a real apply.
 describe('rows an earlier apply dealt with', () => {
   it('a declared key marks its cross-env row applied, not its live drift, which declaring does not touch', async () => {
@@ -35,21 +53,7 @@ describe('rows an earlier apply dealt with', () => {
 
   it("a decision only on origin's unmerged branch, in a fresh clone, is open (as undrift log says), not applied; merged, it is applied", async () => {
     // The view marked the row `✔a` "applied" while `undrift log` listed the decision as open.
-    const origin = await repoFromScenario({
-      commits: [
-        {
-          at: '2026-11-02T09:00:00Z',
-          author: 'ana',
-          message: 'Add config',
-          write: {
-            'undrift.yaml':
-              'environments:\n  staging: {files: [config/staging.yaml]}\n  production: {files: [config/production.yaml]}\npromotion: [staging, production]\n',
-            'config/staging.yaml': 'env:\n  TIMEOUT_MS: 8000\n',
-            'config/production.yaml': 'env:\n  TIMEOUT_MS: 5000\n',
-          },
-        },
-      ],
-    });
+    const origin = await timeoutRepo();
     const today = '2026-12-01';
     const identity = {
       ...process.env,
@@ -130,21 +134,7 @@ describe("the view's line after apply", () => {
   it('two branches not merged yet that decide one key oppositely are both named, with where and what each writes', async () => {
     // A newcomer's trial (session 37): production given staging's 8000 on one branch, staging given
     // production's 5000 on another; the row said only the newest, "backfill on undrift/…".
-    const repo = await repoFromScenario({
-      commits: [
-        {
-          at: '2026-11-02T09:00:00Z',
-          author: 'ana',
-          message: 'Add config',
-          write: {
-            'undrift.yaml':
-              'environments:\n  staging: {files: [config/staging.yaml]}\n  production: {files: [config/production.yaml]}\npromotion: [staging, production]\n',
-            'config/staging.yaml': 'env:\n  TIMEOUT_MS: 8000\n',
-            'config/production.yaml': 'env:\n  TIMEOUT_MS: 5000\n',
-          },
-        },
-      ],
-    });
+    const repo = await timeoutRepo();
     const today = '2026-12-01';
     const outer = process.env;
     const applyAs = async (name: string, at: string, decision: Decision) => {
