@@ -80,7 +80,9 @@ export function firstDifference(a: string, b: string): number {
 /** A value cut to `width` around index `at`, for two values that show the same when cut in the middle
  * (two certificates, two long JSON lists): the cell shows where they differ, `…` where it was cut. */
 export function shortValueAt(text: string, at: number, width: number): string {
-  const start = Math.max(0, at - Math.floor(width / 3));
+  // Where the difference shows from the value's start with a third of the width after it, the start
+  // is kept: `https://api.staging.int…`, not `…s://api.staging.intern…` (a newcomer's trial, session 37).
+  const start = at + Math.ceil(width / 3) <= width - 1 ? 0 : Math.max(0, at - Math.floor(width / 3));
   const window = text.slice(start, start + 2 * width + 8);
   const chars = [...terminalSafe(window.replace(/\r?\n/g, '⏎').replace(/\t/g, ' '))];
   const head = start > 0 ? '…' : '';

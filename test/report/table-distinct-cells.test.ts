@@ -50,6 +50,9 @@ describe('a value cut in the middle', () => {
     const table = renderTable(scan, PLAIN, 100).split('\n');
     const row = table.find((l) => l.includes('API_URL'))!;
     expect(row).toContain('staging');
+    // The value's start is kept where the difference shows from it: not cut at both ends.
+    expect(shortValueAt('https://api.staging.internal.example.com/v2/payments', 12, 24)).toBe('https://api.staging.int…');
+    expect(shortValueAt('https://api.example.com/v2/payments/gateway', 12, 24)).toBe('https://api.example.com…');
     // Where the cut keeps part of the difference, it is cut as before.
     const note = table.find((l) => l.includes('LONG_NOTE'))!;
     expect(note).toContain('the first');
