@@ -918,7 +918,11 @@ const OPEN = regex(
   String.raw`ponownie otwart\p{L}|uudelleen avattu))(?![\p{L}])|`,
   // A tracker's field naming whom the matter waits for: "Waiting for: Finance (controller)", "Wartet auf: Legal".
   String.raw`(?:^|\n|[·|•])[ \t]{0,3}(?:waiting for|waiting on|wartet auf|en attente de|esperando a?|in attesa di|wacht op|aguardando|väntar på|venter på|czeka na)\s{0,2}:|`,
-  String.raw`未定|未決|検討中|要検討|待定|待讨论|未决定|미정|논의 필요|검토 중`,
+  String.raw`未定|未決|検討中|要検討|待定|待讨论|未决定|미정|논의 필요|검토 중|`,
+  // A tracker's status line in Chinese, Japanese or Korean, with a full-width colon: "状态：**处理中**" (being
+  // handled: the ticket is open), "ステータス：対応中", "상태: 진행 중". (No word boundary: these scripts write none.)
+  String.raw`(?:状态|狀態|状態|ステータス|상태)[ \t]*[:：][ \t]*(?:\*+[ \t]*)?(?:处理中|處理中|进行中|進行中|待处理|待處理|讨论中|討論中|`,
+  String.raw`打开|开放中|未解决|未解決|対応中|未対応|オープン|진행 ?중|열림|미해결)`,
 );
 // A heading that marks its matter open: "## GOGC 200 in production? (open)". Read per line (a
 // pattern scanning each "#" to its line's end would be quadratic on hostile text).
