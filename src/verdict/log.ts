@@ -59,6 +59,8 @@ export interface Document {
 // A tracker's key is written in the team's own capitals: "SỰ CỐ-231" cites CỐ-231, "ÄND-12" is a key as
 // "CHG-12" is. The bounds are ASCII's word bounds, with a capital of any script inside.
 const TICKET = /(?<![A-Za-z0-9_])(\p{Lu}[\p{Lu}0-9]{1,9})-(\d{1,7}(?:-\d{1,4}(?![\d-]))?)(?![A-Za-z0-9_])/gu;
+// The first part of a longer id, right before a key: "EXC-" in "EXC-TLS-02".
+const COMPOUND_BEFORE = /(?<![A-Za-z0-9_])\p{Lu}[\p{Lu}0-9]{1,9}-$/u;
 const NOT_TICKETS = new Set(['UTF', 'ISO', 'SHA', 'HTTP', 'TLS', 'SSL', 'AES', 'RSA', 'X', 'V', 'PG', 'GPT', 'CVE']);
 // A project's own RFC series (RFC-19, RFC-042) is an id like ADR-n; the IETF's are cited by numbers
 // of four digits since 1996 (RFC-3339 timestamps, RFC-7231) or written with a space ("RFC 7231"),
@@ -73,7 +75,10 @@ const PULL = /(?:\bpull request\s+|\b(?:PR|MR)\s*|\b(?:fix(?:es|ed)?|close[sd]?|
 export function ticketsIn(text: string): string[] {
   const found = new Set<string>();
   for (const m of text.matchAll(TICKET)) {
-    if (NOT_TICKETS.has(m[1]!) || (m[1] === 'RFC' && IETF_RFC.test(m[2]!))) continue;
+    // A word that is no tracker's key alone (TLS-1, UTF-8) is one inside a longer id: "EXC-TLS-02" (a register's
+    // exception for TLS) cites TLS-02, as "EXC-PWD-04" cites PWD-04, and a row citing it speaks of that id.
+    const inLongerId = COMPOUND_BEFORE.test(text.slice(Math.max(0, m.index - 12), m.index));
+    if ((NOT_TICKETS.has(m[1]!) && !inLongerId) || (m[1] === 'RFC' && IETF_RFC.test(m[2]!))) continue;
     found.add(`${m[1]}-${m[2]}`);
   }
   if (text.includes('#')) for (const m of text.matchAll(PULL)) found.add(`#${m[1]}`);

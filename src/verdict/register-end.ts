@@ -14,7 +14,9 @@ export const EXTENDED = regex(
   'iu',
   String.raw`(?<![\p{L}])(?:extend(?:ed|s|ing)?|extension|prolong\p{L}*|verlänger\p{L}*|prorrog\p{L}*|prorog\p{L}*|prolung\p{L}*|`,
   String.raw`verleng\p{L}*|förläng\p{L}*|forlæng\p{L}*|forleng\p{L}*|przedłuż\p{L}*|jatke\p{L}*|renew(?:ed|al)?|`,
-  String.raw`reconduit\p{L}*|erneuert|prelungi\p{L}*|perllonga\p{L}*|estendid\p{L}*)(?![\p{L}])`,
+  String.raw`reconduit\p{L}*|erneuert|prelungi\p{L}*|perllonga\p{L}*|estendid\p{L}*|`,
+  // Renewed: "renovada" (Catalan, Spanish, Portuguese), "renovat", "renovação", "renouvelé", "rinnovata", "verlängert" above.
+  String.raw`renovad[oa]s?|renovat|renovação|renovación|renouvel\p{L}*|rinnovat[oaie])(?![\p{L}])`,
 );
 
 // The header of a register's end column, whole: "until", "valid until", "expires", "end date", "bis",
@@ -24,6 +26,10 @@ export const EXTENDED = regex(
 const END_HEADER = regex(
   'iu',
   String.raw`^(?:until|till|to|through|expires?|expiry(?: date)?|expiration(?: date)?|ends?|end date|new end|valid (?:until|to|through|till)|`,
+  // The end a renewal gives, named as the new one beside the old: "new expiry", "nou venciment", "nuevo vencimiento",
+  // "nouvelle échéance", "neues Ablaufdatum", "nuova scadenza", "novo vencimento", "nieuwe einddatum".
+  String.raw`new (?:expiry|expiration|end)(?: date)?|new (?:deadline|until)|nou venciment|nova data de fi|nuevo vencimiento|nueva fecha (?:de )?fin|`,
+  String.raw`nouvelle (?:échéance|date de fin)|neues (?:ablaufdatum|enddatum|ende)|neu(?:es)? bis|nuova scadenza|novo vencimento|nova data (?:de )?fim|nieuwe einddatum|`,
   String.raw`bis|gültig bis|befristet bis|ablauf|ende|enddatum|jusqu['’]au|jusqu['’]à|échéance|expiration|fin|date de fin|valable jusqu['’]au|`,
   String.raw`hasta|válid[oa] hasta|vence|vencimiento|fecha (?:de )?fin|fino al?|valid[oa] fino al?|scadenza|scade|data (?:di )?fine|`,
   String.raw`tot|geldig tot|einddatum|vervalt|verloopt|até|válid[oa] até|validade|data (?:de )?fim|fim|`,
