@@ -404,11 +404,25 @@ function fatesIn(change: LiveChange, doc: IndexedDocument, byKey: boolean, log: 
         if (others.some((e) => mentions(clause, e)) && !mentions(clause, change.env)) continue;
         if (CONDITIONAL.test(clause)) continue;
         const fate = fateOf(clause, sentence, change, doc.written.date, edited);
+        if (fate?.fate === 'revert' && fate.date === undefined && fate.event === undefined) {
+          const day = headingDay(p.heading, edited ?? doc.written.date.slice(0, 10));
+          if (day) fate.date = day;
+        }
         if (fate) out.push({ ...fate, passage: { file: doc.path, line: p.line, text: p.text.slice(0, 400), written: doc.written } });
       }
     }
   }
   return out;
+}
+
+/** The day a runbook's section is for, where its heading is a day ("## 6 January", "### Am 6. Januar", "## 6 January:
+ * season ends"): a put-back listed under it is that day's step, not one due now. A recurring runbook names no year,
+ * so the day is the next one on or after the edit it is read for. A long heading that merely holds a date ("Incident
+ * of 2027-05-04 and what we learned") is a title, not a day's section. */
+function headingDay(heading: string | undefined, from: string): string | undefined {
+  if (!heading || heading.length > 40) return undefined;
+  const day = dateIn(heading, from, 'ahead');
+  return day && day >= from ? day : undefined;
 }
 
 /** A clause about the field through the object holding it: the object's name in this environment
