@@ -6,6 +6,7 @@ import type { EnvName } from '../model/types.js';
 import { envPattern, mentions } from './envnames.js';
 import { foreignNames, saidMatch } from './languages.js';
 import { keyOf, once } from './once.js';
+import { regex } from './pattern.js';
 
 // Between the verb and the name: a few words ("sync the pool settings with prod's").
 const GAP = String.raw`(?:[\p{L}\p{N}_.'’-]+\s+){0,4}?`;
@@ -17,6 +18,12 @@ function sourcePatterns(names: string): RegExp[] {
     // prod", "match(es) prod", "mirror prod", "copy … from prod", "same as (in) prod", "as in prod".
     new RegExp(String.raw`(?<![\p{L}])(?:re-?)?sync(?:s|ed|ing|hroni[sz]e[sd]?)?\s+${GAP}(?:with|in line with)\s+${n}`, 'iu'),
     new RegExp(String.raw`(?<![\p{L}])(?:align(?:s|ed|ing)?|match(?:es|ed|ing)?|mirror(?:s|ed|ing)?)\s+${GAP}(?:(?:with|to)\s+)?${n}`, 'iu'),
+    // A sync job's commit, written as the direction it copied: "chore(sync): values-stage → values-prod",
+    // "sync: stage -> prod [redis]", "Sync staging => production". The side before the arrow is the source.
+    new RegExp(
+      String.raw`(?<![\p{L}])(?:re-?)?sync(?:s|ed|ing)?\)?(?:\([^()\n]{0,30}\))?:?\s+(?:[\p{L}\p{N}_./]+[-_/.])?(?:${names})(?:\.[\p{L}]{2,5})?\s{0,3}(?:→|->|=>|⇒)`,
+      'iu',
+    ),
     new RegExp(String.raw`(?<![\p{L}])(?:cop(?:y|ies|ied|ying)|took|take[sn]?|port(?:s|ed)?)\s+${GAP}from\s+${n}`, 'iu'),
     new RegExp(String.raw`(?<![\p{L}])(?:same|identical|equal)\s+(?:values?\s+|settings?\s+)?(?:as|to)\s+(?:in\s+|on\s+)?${n}`, 'iu'),
     new RegExp(String.raw`(?<![\p{L}])(?:as|like)\s+(?:in|on)\s+${n}`, 'iu'),
@@ -92,4 +99,24 @@ function saidOfAnother(text: string, at: number, env: EnvName, other: EnvName, e
   const ends = ['.', '!', ';', '\n\n'].map((c) => text.indexOf(c, at)).filter((i) => i >= 0);
   const sentence = text.slice(start, ends.length > 0 ? Math.min(...ends) : text.length);
   return !mentions(sentence, env) && environments.some((e) => e !== env && e !== other && mentions(sentence, e));
+}
+
+// A value that came along with a copy, said after the fact: "PUSH_MODE=live came along with it", "was copied over
+// too", "kam beim Kopieren mit", "wurde mitkopiert", "vino con la copia", "est venu avec la copie", "也一起带过来了",
+// "一緒にコピーされた". Nobody chose it: whoever made the copy took the other environment's file whole, and the
+// value is in it because it was in the source, not because anyone meant it for this environment.
+const CAME_ALONG = regex(
+  'iu',
+  String.raw`(?<![\p{L}])(?:came (?:along|over|across)(?: with (?:it|them|the (?:copy|clone|rest)))?|came with (?:it|the (?:copy|clone|rest))|`,
+  String.raw`(?:was|were|got) (?:copied|carried|brought|cloned) (?:over |along )?(?:too|as well|with (?:it|the rest))|`,
+  String.raw`kam (?:[\p{L}-]+ ){0,4}?mit(?=[.,;!]|$)|(?:wurde|wurden|ist|sind) (?:\p{L}+ ){0,2}?(?:mitkopiert|mitübernommen|mitgekommen|mitgewandert)|`,
+  String.raw`vino con la copia|se copió también|también se copió|vinieron con la copia|est venue? avec (?:la copie|le reste)|a été copiée? aussi|`,
+  String.raw`veio junto|foi copiad[oa] junto|è stat[oa] copiat[oa] anche|è arrivat[oa] con la copia|kwam mee|is meegekopieerd)(?![\p{L}])|`,
+  String.raw`一起带过来|一并带过来|一起带了过来|也一起复制|也被复制过来|一緒にコピーされ|そのまま持ってき|같이 복사|함께 복사`,
+);
+
+/** The words saying a value came along with a copy of another environment's file, if the text has them. */
+export function cameAlong(text: string): string | undefined {
+  const m = saidMatch(CAME_ALONG, text);
+  return m && !NOT_BEFORE.test(text.slice(Math.max(0, m.index - 16), m.index)) ? m[0] : undefined;
 }

@@ -26,6 +26,7 @@ import { decisionHeading, switchValue, turnsSwitch } from './documented.js';
 import { isContingency, withoutContingencies } from './contingency.js';
 import { logTexts } from './texts.js';
 import { harmReported } from './harm-report.js';
+import { cameAlong } from './copied.js';
 import { describeMessage, short, shown } from './words.js';
 
 /** A later text: a document's passage or a commit's message, with where it is and when it was written. */
@@ -256,7 +257,10 @@ export function explainedViolation(
         !CONDITIONAL.test(t.text) &&
         namesValue(t.text, current) &&
         !judgesUndo(t.text, current) &&
-        !withdrawal(t.text, last.from),
+        !withdrawal(t.text, last.from) &&
+        // "PUSH_MODE=live came along with the copy of the prod overlay" tells where the value came from, not
+        // that anyone chose it: a copy's passenger is no decision the contract lags behind (copied.ts).
+        !cameAlong(t.text),
     ) ?? citedApproval(d, last, current, history, context, tickets);
   const reason = REASON.exec(own)?.[0];
   // The contract's own reason ("PCI scope, no debug logs in production") is a decision too: a ticket
