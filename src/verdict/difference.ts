@@ -737,7 +737,7 @@ function decide(
   const removed = fromRemoval(d, context, f, cameBack, changed);
   if (removed) return { ...removed, confidence: round(Math.min(removed.confidence, cap)) };
   const met = committed && intent ? (metCondition(c, committed, intent, changedBy, drifted) ?? declaredDecision(c, committed)) : undefined;
-  const phaseStart = agreedAt && (events[deliberate]?.find((e) => e.commit === agreedAt.commit) ?? agreedAt);
+  const phaseStart = agreedAt && (events[deliberate]?.find((e) => e.commit === agreedAt.commit) ?? copiedStart(c, events, agreedAt, deliberate) ?? agreedAt);
   const phaseEnded = committed && phaseStart ? endedPhase(c, committed, phaseStart, deliberate, changedBy) : undefined;
   const copied = committed && intent ? slipInCopy(c, committed, deliberate, intent) : undefined;
   const verdict =
@@ -983,8 +983,11 @@ function endedPhase(c: Case, decisive: HistoryEvent, start: HistoryEvent, env: E
   if (!startIntent.temporary && startIntent.scope?.kind !== 'test') return undefined;
   const own = reportsDone(`${decisive.subject}\n${decisive.body}`);
   const sharesTicket = ticketsIn(`${start.subject}\n${start.body}`).some((t) => ticketsIn(`${decisive.subject}\n${decisive.body}`).includes(t));
+  // (A test's purpose names what ends it as well as a time word does: "für den Lasttest" … "Lasttest vorbei".)
   const words = conditionWords(
-    [startIntent.temporary?.event, startIntent.temporary?.phrase].filter((p): p is string => !!p),
+    [startIntent.temporary?.event, startIntent.temporary?.phrase, startIntent.scope?.kind === 'test' ? startIntent.scope.phrase : undefined].filter(
+      (p): p is string => !!p,
+    ),
     c.context.environments,
   );
   const later = conditionMet(start, words, changedBy, c.context, false);
@@ -999,6 +1002,25 @@ function endedPhase(c: Case, decisive: HistoryEvent, start: HistoryEvent, env: E
     later && phrase === later.phrase ? later.note.sha : decisive.commit,
   );
   return phrase;
+}
+
+/** Where the environments came to agree by a copy (a sync job's "values-stage → values-prod", "align prod with
+ * stage") of `source`'s value, the agreement began with `source`'s own change that set it: the copy took what
+ * `source` held, for whatever reason `source` held it. A load test's value copied into production by a sync
+ * script is still the load test's value, and its end is `source`'s end. */
+function copiedStart(c: Case, events: Record<EnvName, HistoryEvent[]>, agreedAt: HistoryEvent, source: EnvName): HistoryEvent | undefined {
+  const into = Object.keys(events).find((env) => env !== source && events[env]?.includes(agreedAt));
+  const said = into ? copiedFrom(`${agreedAt.subject}\n${agreedAt.body}`, into, Object.keys(c.d.values)) : undefined;
+  if (!into || said?.from !== source) return undefined;
+  const at = Date.parse(agreedAt.date);
+  const start = events[source]?.find((e) => e.to === agreedAt.to && Date.parse(e.date) <= at);
+  if (start)
+    c.f.add(
+      'order',
+      `${short(agreedAt.commit)} copied ${source}'s ${shown(agreedAt.to)} into ${into} ("${said.phrase}"): the agreement began with ${source}'s own change, ${describeCommit(start)}`,
+      agreedAt.commit,
+    );
+  return start;
 }
 
 /** What a later text that met the change's condition says, for the verdict's grounds. */
