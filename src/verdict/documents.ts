@@ -583,6 +583,19 @@ export function imageVersion(value: string): { version: string; image: string } 
 const CONDITIONAL =
   /^(?:[-*+]|\d+[.)])?\s*(?:\[[ xX]\]\s*)?(?:\*\*[^*]*\*\*:?\s*)?(?:if|when|whenever|in case|should|once|before|after|during|while|wenn|falls|sobald|si|cuando|en caso)\b/iu;
 
+// The value itself said to be unwanted, as a write-up says of a stopgap it made by hand: "it is not a
+// setting we want", "not a value we'd keep", "we don't want this setting", "das ist keine Einstellung,
+// die wir wollen", "ce n'est pas un réglage que nous voulons", "no es un valor que queramos". Such a
+// value is held only for the moment it was set for; it is put back, never codified or declared.
+const UNWANTED = regex(
+  'iu',
+  String.raw`(?<![\p{L}])(?:not (?:a|the) (?:setting|value|config(?:uration)?|number|threshold) (?:we|anyone|you) (?:wants?|needs?|would keep|'d keep)(?! to(?![\p{L}]))|`,
+  String.raw`(?:we|you) (?:do not|don't|dont) want (?:this|that|the) (?:setting|value|threshold)|nobody wants (?:this|that|the) (?:setting|value|threshold)|`,
+  String.raw`keine (?:Einstellung|Wert|Konfiguration),? (?:die|den) wir (?:wollen|behalten wollen)|`,
+  String.raw`pas (?:un réglage|un paramètre|une valeur) (?:que nous voulons|qu['’]on veut|que nous souhaitons)|`,
+  String.raw`no es (?:un valor|un ajuste) que (?:queramos|queremos))(?![\p{L}])`,
+);
+
 /** A passage that judges the value: the hand edit was a mistake, is to be undone, must not be
  * codified, made things worse, or the value goes back to the file's. */
 export function judgesUndo(text: string, fileValue: string | null): string | undefined {
@@ -596,6 +609,7 @@ export function judgesUndo(text: string, fileValue: string | null): string | und
     /\b(?:do not|don't|dont|never|must not|should not) (?:codify|commit|backfill|keep|persist|write (?:it |this )?(?:back|into))\b/i,
     /\bmade (?:it|things|the (?:outage|incident|impact)|this|everything) worse\b|\bdisabled our (?:own )?protection\b/i,
     /\b(?:was|were) (?:a|the) mistake\b|\bby mistake\b|\bshould(?:n't| not) have\b|\bwrong (?:value|call|fix)\b/i,
+    UNWANTED,
     ...(back ? [back] : []),
   ];
   for (const re of patterns) {

@@ -239,10 +239,12 @@ const NEGATION =
   /(?<![\p{L}])(?:not|never|no|don't|do not|dont|must not|mustn't|should not|shouldn't|no need to|nicht|kein|no hay que|ne pas|pas)\s+(?:\p{L}+\s+)?$/iu;
 
 // Keeping the change: "stays", "keep it", "make it permanent", "codify", "update the manifest to …",
-// "add it to the repo", "so the repo matches", "so the next deploy keeps it".
+// "add it to the repo", "so the repo matches", "so the next deploy keeps it". Not "keeps" before a verb's
+// -ing form ("a hung pod keeps getting traffic", "keeps restarting"): that says something goes on
+// happening, often the cost of the change told; "keeps running" is an object kept, and stays a keep.
 const KEEP = regex(
   'iu',
-  String.raw`(?<![\p{L}])(?:stays?|remains?|(?:is|are|be) kept|keep(?:s|ing)? (?!an eye|track|in mind|monitoring|watching|an? )\S+|`,
+  String.raw`(?<![\p{L}])(?:stays?|remains?|(?:is|are|be) kept|keep(?:s|ing)? (?!an eye|track|in mind|monitoring|watching|an? |(?!running(?![\p{L}]))\p{L}+ing(?![\p{L}]))\S+|`,
   String.raw`make (?:it|this|that|them|the [\p{L}-]+) permanent|permanent(?:ly)?|for good|codif(?:y|ies|ied|ying)|backfill(?:s|ed)?|`,
   String.raw`write (?:it |this |them )?back|check (?:it |them )?in(?![\p{L}])|`,
   String.raw`update[sd]? (?:the )?(?:[\p{L}-]+ )?(?:manifests?|repo(?:sitory)?|values(?: file)?|chart|overlay|kustomization|[\w.-]*/[\w./-]*|[\w.-]+\.(?:ya?ml|json|env|tfvars|toml))|`,
