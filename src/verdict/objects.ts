@@ -478,7 +478,9 @@ const nameOf = (key: string) => key.replace(/\]$/, '').split('/').at(-1) ?? key;
 function plannedRemoval(d: Divergence, env: EnvName, context: VerdictContext, f: Findings): Partial | undefined {
   const protective = isProtective(d.key);
   const made = d.provenance?.[env]?.time ?? undefined;
-  if (protective && made && !callsItselfTemporary(d, env, context)) {
+  const maker = protective && made ? madeTemporary(d, env, context) : undefined;
+  if (maker) f.add('intent', `${maker.where}, calls ${d.key} temporary ("${maker.phrase}"): "${maker.text.slice(0, 160)}"`, maker.sha);
+  if (protective && made && !maker && !callsItselfTemporary(d, env, context)) {
     const plan = plannedToGo(d, made, context);
     if (!plan) return undefined;
     f.add('intent', `${plan.where}, written before ${d.key} was made, orders its deletion: "${plan.text.slice(0, 160)}"`, plan.sha);
@@ -493,6 +495,46 @@ function callsItselfTemporary(d: Divergence, env: EnvName, context: VerdictConte
   return Object.values(d.values[env]?.liveAnnotations ?? {}).some(
     (n) => STATED_END.test(n) || !!readIntent({ subject: n, body: '', author: '', email: '', date: context.today ?? '' }, env, context.environments).temporary,
   );
+}
+
+/** Its record calls it temporary: a text naming it in full (or the line leading into the command that
+ * does: "Ideiglenes PDB kézzel:" above `kubectl create pdb x`), written up to today, that calls it
+ * temporary in a language read ("23:48 PDB x oprettet med kubectl. Midlertidig.") — the night's note,
+ * the change record it was made under. A protection made for a moment says so there as much as in an
+ * annotation on the object; a plan to remove it written since it was made is then its end, as for any
+ * object. (Documents are read as they are now: a change record closed later still holds the line that
+ * made it.) */
+function madeTemporary(d: Divergence, env: EnvName, context: VerdictContext): { where: string; phrase: string; text: string; sha: string } | undefined {
+  const log = context.log;
+  const name = nameOf(d.key);
+  if (!log || name.length < 4) return undefined;
+  const fullName = new RegExp(`(?<![\\w-])${escapeRegExp(name)}(?![\\w-])`, 'i');
+  const inTime = (date: string) => !context.today || date.slice(0, 10) <= context.today;
+  const here = (text: string) => {
+    const envs = context.environments.filter((e) => mentions(text, e));
+    return envs.length === 0 || envs.includes(env);
+  };
+  const temporary = (text: string, date: string) =>
+    here(text) && !KEEP_OBJECT.test(text)
+      ? readIntent({ subject: text, body: '', author: '', email: '', date }, env, context.environments).temporary?.phrase
+      : undefined;
+  for (const doc of documentIndex(log)) {
+    if (!inTime(doc.written.date) || !fullName.test(doc.text)) continue;
+    for (const [i, p] of doc.passages.entries()) {
+      if (!fullName.test(p.text)) continue;
+      const lead = i > 0 && /:\s*$/.test(doc.passages[i - 1]!.text) ? doc.passages[i - 1]!.text : undefined;
+      for (const text of [p.text, ...(lead ? [lead] : [])]) {
+        const phrase = temporary(text, doc.written.date);
+        if (phrase) return { where: `${doc.path}:${p.line} (${describeMessage(doc.written)})`, phrase, text, sha: doc.written.sha };
+      }
+    }
+  }
+  for (const { note: m, text } of logTexts(log).all) {
+    if (!inTime(m.date) || !fullName.test(text)) continue;
+    const phrase = temporary(text, m.date);
+    if (phrase) return { where: describeMessage(m), phrase, text, sha: m.sha };
+  }
+  return undefined;
 }
 
 /** The plan it was made under, written by the time it was made, names it in full and orders its
@@ -631,6 +673,9 @@ function removalPlanned(d: Divergence, env: EnvName, context: VerdictContext, f:
     ![...[...text.matchAll(/`([^`\s]+)`/g)].map((x) => x[1]!), ...[...text.matchAll(IDENTIFIER)].map((x) => x[0]).filter(foreign)].some(
       (x) => !ours.has(x.toLowerCase()) && !x.startsWith('-'),
     );
+  const titled = (text: string) => fullName.test(text.split('\n', 1)[0]!);
+  const otherObject = (clause: string) =>
+    [...clause.matchAll(/`([^`\s]+)`/g)].some((x) => !ours.has(x[1]!.toLowerCase())) || [...clause.matchAll(IDENTIFIER)].some((x) => foreign(x[0]));
   const plans = (text: string, written: string) => {
     const alone = !protective && onlyThis(text);
     for (const clause of text.split(sentenceEnds(/(?<=[.!?])\s+|\n|;\s*/))) {
@@ -644,6 +689,11 @@ function removalPlanned(d: Divergence, env: EnvName, context: VerdictContext, f:
       // or whom it grants to, with a verb that takes it away said (not denied, not asked), plans its end.
       if (!m) {
         if (!protective && (names.test(clause) || underTicket(clause, text)) && foreignFamily(clause, 'remove', text)) return clause.trim();
+        // A protection's end in another language read, in a text about it: the clause names it in full,
+        // or the text's title does (a commit subject "PDB x oprettet med kubectl") and the clause names
+        // no other object ("Den skal væk igen, når …" — "it goes again, once …").
+        if (protective && here(clause) && (fullName.test(clause) || titled(text)) && !otherObject(clause) && foreignFamily(clause, 'remove', text))
+          return clause.trim();
         continue;
       }
       // REMOVAL reads German, Spanish and French verbs too: "nicht löschen", "ne pas supprimer" deny them.
