@@ -4,6 +4,7 @@
 // decided; its end is the cell under the end column. A row whose decision extends the measure moves
 // its end to that cell's day — and only there: an extension whose day has passed has run out too.
 import { dateNamed } from './deadline.js';
+import { dateIn } from './calendar.js';
 import { saidMatch } from './languages.js';
 import { regex } from './pattern.js';
 
@@ -22,7 +23,8 @@ export const EXTENDED = regex(
 // The header of a register's end column, whole: "until", "valid until", "expires", "end date", "bis",
 // "gültig bis", "jusqu'au", "échéance", "hasta", "vencimiento", "scadenza", "fino al", "geldig tot",
 // "einddatum", "até", "validade", "giltig till", "till och med", "slutdatum", "gyldig til", "til og med", "udløber", "ważne do",
-// "asti", "voimassa", "până la", "valabil până la", "fins al", "venciment".
+// "asti", "voimassa", "până la", "valabil până la", "fins al", "venciment", "kehtib" / "kehtib kuni" (Estonian: in force,
+// until), "aegub", "lõpp", "érvényes" / "lejárat" (Hungarian: valid, expiry), "meddig".
 const END_HEADER = regex(
   'iu',
   String.raw`^(?:until|till|to|through|expires?|expiry(?: date)?|expiration(?: date)?|ends?|end date|new end|valid (?:until|to|through|till)|`,
@@ -35,7 +37,8 @@ const END_HEADER = regex(
   String.raw`tot|geldig tot|einddatum|vervalt|verloopt|até|válid[oa] até|validade|data (?:de )?fim|fim|`,
   String.raw`giltig till|gäller till|till och med|t\.o\.m\.?|slutdatum|upphör|gyldig til|gælder til|gjelder til|til|til og med|indtil|udløber|utløper|slutdato|`,
   String.raw`do|ważn[ey] do|obowiązuje do|wygasa|data końca|asti|voimassa|päättyy|päättymispäivä|`,
-  String.raw`până la|valabil până la|expiră|data de sfârșit|fins al|fins a|vàlid fins al|venciment|data de fi)$`,
+  String.raw`până la|valabil până la|expiră|data de sfârșit|fins al|fins a|vàlid fins al|venciment|data de fi|`,
+  String.raw`kehtib|kehtib kuni|kuni|aegub|lõpp|lõpeb|lõppkuupäev|érvényes|érvényes eddig|érvényesség|lejár|lejárat|meddig)$`,
 );
 
 /** A row's cells as the documents reader labels them ("until: 2027-09-15"): header and value. */
@@ -57,10 +60,24 @@ function headerOf(h: string): string {
 export function rowEnd(row: string, written: string): string | undefined {
   for (const c of cellsOf(row)) {
     if (!c.header || !END_HEADER.test(headerOf(c.header))) continue;
-    const day = dateNamed(c.value.replace(/[*_`]/g, '').trim(), written);
+    const value = c.value.replace(/[*_`]/g, '').trim();
+    const day = dateNamed(value, written) ?? onlyDay(value, written);
     if (day) return day;
   }
   return undefined;
+}
+
+/** The one day an end cell names among its words: "kuni välitöö lõpuni, hiljemalt 15.02.2029" (until the
+ * fieldwork ends, at the latest 15.02.2029), "end of the audit, 2029-02-15 at the latest". The column says
+ * the access ends; the day is its last. A cell naming two days (a range, a day moved) is not read so. */
+function onlyDay(value: string, written: string): string | undefined {
+  const days = new Set(
+    value
+      .split(/[,;(]|\s[-–—]\s/)
+      .map((part) => dateIn(part, written))
+      .filter((d): d is string => d !== undefined),
+  );
+  return days.size === 1 ? [...days][0] : undefined;
 }
 
 /** The new end a register's row gives when its decision extends the measure: another cell of the row
