@@ -27,7 +27,7 @@ import { mistakeIn as foreignMistakeIn } from './languages.js';
 import { mentions } from './envnames.js';
 import { sentenceEnds } from './sentence-end.js';
 import { operatorDocumented } from './operator.js';
-import { openPutBack } from './open-put-back.js';
+import { openPutBack, openResync } from './open-put-back.js';
 
 // The end of a keep that is a condition, in the languages read: "until the sale is over", "bis die
 // Migration fertig ist", "hasta que termine", "jusqu'à la fin", "セール終了まで", "直到…", "…까지".
@@ -465,6 +465,17 @@ export function liveDrift(d: Divergence, history: Record<EnvName, HistoryEvent[]
       f.add('live', `the file changed after the last deploy (${p.manager} ${p.time}): the deploy never applied it`);
       f.say(`revert the live object to ${shown(slot.repo)} by deploying`);
       return { deliberate: null, drifted: env, suggested: 'revert', value: slot.repo, confidence: 0.75 };
+    }
+    // A one-off deploy whose record leaves the redeploy from the repo undone (open-put-back.ts): not another source.
+    const resync = p.time ? openResync(d.key, live, slot.repo ?? null, p.time, context.log, context.today) : undefined;
+    if (resync) {
+      f.add(
+        'live',
+        `${resync.where} records the value deployed as a one-off ("${resync.names}") and lists deploying from the repo again as a step not done: "${resync.item}"`,
+        resync.sha,
+      );
+      f.say(`revert ${env}'s live object to ${shown(slot.repo)} by deploying from the repo`);
+      return { deliberate: null, drifted: env, suggested: 'revert', value: slot.repo, confidence: 0.6 };
     }
     f.add(
       'live',

@@ -8,7 +8,8 @@
 // with no day, nor a runbook's list written before the edit (a template, not a record of this one).
 import { dateIn, slashedDays } from './calendar.js';
 import { negatedBefore } from './conditions.js';
-import { documentIndex } from './documents.js';
+import { documentIndex, keyLeaf } from './documents.js';
+import { wordsOfKey } from '../parse/key-words.js';
 import type { CommitLog } from './log.js';
 import { LOWER } from './not-before.js';
 import { regex, escapeRegExp } from './pattern.js';
@@ -98,4 +99,82 @@ function takesBack(item: string, arrow: RegExp, fileAt: RegExp, liveAt: RegExp, 
   if (!verb || !value || negatedBefore(item, verb.index, 'clause')) return false;
   const after = item.slice(value.index + value[0].length);
   return !liveAt.test(after);
+}
+
+// A deploy from the repository's own values, as a step: "helm upgrade with repo values", "re-sync the app",
+// "redeploy from the repo", "fare sync dal repo", "aus dem Repo neu deployen", "resynchroniser depuis le dépôt",
+// "sincronizar desde el repo". What a one-off deploy (a `--set`, a rollback to an old revision) is undone by.
+// Three small patterns, each decidable by the ReDoS checker: a word that is a redeploy by itself, or a verb of
+// deploying with the repository as its source anywhere in the item.
+const RESYNC = regex(
+  'iu',
+  String.raw`(?<![\p{L}])(?:re-?sync\p{L}*|re-?deploy\p{L}*|risincronizz\p{L}*|resynchronis\p{L}*|resincroniz\p{L}*|neu synchronisier\p{L}*)(?![\p{L}])`,
+);
+const DEPLOY_VERB = regex(
+  'iu',
+  String.raw`(?<![\p{L}])(?:sync|deploy\p{L}*|upgrade|apply|rollout|roll out|synchronisier\p{L}*|ausroll\p{L}*|sincroniz\p{L}*|desplieg\p{L}*|despleg\p{L}*|riallinea\p{L}*)(?![\p{L}])`,
+);
+const FROM_REPO = regex(
+  'iu',
+  String.raw`(?<![\p{L}])(?:with|from|to|dal|da|al|con il|aus dem|aus|vom|depuis le|depuis|du|desde el|desde) (?:the |our )?(?:repo|repository|git|manifests?|dépôt)(?![\p{L}])`,
+);
+
+/** Where an item says to deploy from the repository again, if it does. */
+function resyncIn(item: string): number | undefined {
+  const own = RESYNC.exec(item);
+  if (own) return own.index;
+  const verb = DEPLOY_VERB.exec(item);
+  return verb && FROM_REPO.test(item) ? verb.index : undefined;
+}
+
+export interface OpenResync {
+  where: string;
+  sha: string;
+  item: string;
+  /** The passage that names the live value with the key's word. */
+  names: string;
+}
+
+/** A one-off deploy of a value the repository does not hold (a `helm upgrade --set`, an Argo CD rollback to
+ * an old revision), recorded with its undoing left undone: a document written since the deploy, up to
+ * today, names the live value beside a word of the key ("--set indexer.batchSize=5000", "grace period …
+ * di nuovo con 30 s"), and an unticked item of it deploys from the repository again ("- [ ] helm upgrade
+ * with repo values", "- [ ] fare sync dal repo"). Whoever wrote the record decided the redeploy and records
+ * it as not done: the live value is the one-off, the file's is where it goes back. Not a box ticked, an item
+ * called off or asked, one waiting for something, nor a runbook written before the deploy (a template). */
+export function openResync(
+  key: string,
+  live: string | null,
+  fileValue: string | null,
+  deployedAt: string,
+  log: CommitLog | undefined,
+  today?: string,
+): OpenResync | undefined {
+  if (!log || live === null || fileValue === null || live.trim() === '' || live === fileValue) return undefined;
+  const words = wordsOfKey(keyLeaf(key))
+    .map((w) => w.toLowerCase())
+    .filter((w) => w.length >= 5);
+  if (words.length === 0) return undefined;
+  const liveAt = regex('iu', valueToken(live.trim()));
+  const at = Date.parse(deployedAt);
+  for (const doc of documentIndex(log)) {
+    const written = doc.written.date;
+    if (!(Date.parse(written) > at) || (today && written.slice(0, 10) > today) || !doc.text.includes('[ ]')) continue;
+    const naming = doc.passages.find((p) => words.some((w) => p.lower.includes(w)) && liveAt.test(p.text));
+    if (!naming) continue;
+    for (const line of doc.text.split('\n')) {
+      const open = UNTICKED.exec(line);
+      if (!open || line.length > 400 || line.trimEnd().endsWith('?') || CALLED_OFF.test(line)) continue;
+      const item = open[1]!;
+      const m = resyncIn(item);
+      if (m === undefined || negatedBefore(item, m, 'clause') || WAITS.test(item)) continue;
+      return {
+        where: `${doc.path} (written in ${short(doc.written.sha)})`,
+        sha: doc.written.sha,
+        item: line.trim().slice(0, 200),
+        names: naming.text.slice(0, 160),
+      };
+    }
+  }
+  return undefined;
 }
