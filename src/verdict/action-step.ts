@@ -51,8 +51,18 @@ const SAME_CHANGE = regex(
   String.raw`(?<![\p{L}])(?:(?:the )?same (?:change|fix|setting)|samma (?:ändring|fix|inställning)|samme (?:endring|ændring|fix|innstilling|indstilling)|`,
   String.raw`(?:dieselbe|die gleiche|die selbe|gleiche) (?:änderung|einstellung)|(?:le |la )?même (?:changement|modification|correctif|réglage)|`,
   String.raw`(?:el )?mismo (?:cambio|ajuste)|(?:a )?mesma (?:mudança|alteração)|(?:la )?stessa modifica|(?:de|dezelfde|zelfde) (?:wijziging|aanpassing)|`,
-  String.raw`(?:ta|tę) sam[aą] zmian[aę])(?![\p{L}])`,
+  String.raw`(?:ta|tę) sam[aą] zmian[aę]|`,
+  // … or its values, where the record named them: "the same two parameters", "dezelfde twee parameters", "dieselben
+  // beiden Werte", "les mêmes deux paramètres", "los mismos valores", "samma två inställningar", "de samme parametre".
+  String.raw`(?:the )?same (?:(?:two|three|both) )?(?:parameters|values|settings)|(?:dezelfde|zelfde) (?:(?:twee|drie) )?(?:parameters|waarden|instellingen)|`,
+  String.raw`(?:dieselben|die gleichen|die selben|gleichen) (?:(?:beiden|zwei|drei) )?(?:parameter|werte|einstellungen)|`,
+  String.raw`(?:les )?mêmes (?:(?:deux|trois) )?(?:paramètres|valeurs|réglages)|(?:los )?mismos (?:(?:dos|tres) )?(?:parámetros|valores|ajustes)|`,
+  String.raw`samma (?:(?:två|tre) )?(?:parametrar|värden|inställningar)|(?:de )?samme (?:(?:to|tre) )?(?:parametre|parametere|værdier|verdier|indstillinger|innstillinger))(?![\p{L}])`,
 );
+// An item keeping its own environment as it is, whatever words of sameness it holds: "demo keeps the same values",
+// "acc behoudt dezelfde waarden", "Demo behält dieselben Werte", "la démo garde les mêmes valeurs".
+const KEEPS =
+  /(?<![\p{L}])(?:keeps?|keeping|retains?|stays?|behoudt|houdt|blijft|behält|behalten|bleibt|garde|conserve|reste|mantiene|conserva|behåller|beholder)(?![\p{L}])/iu;
 // A list item or a table row, not ticked off ("- [x]" is done, or reports itself done).
 const ITEM = /^\s*(?:[-*+]|\d{1,3}[.)]|\|)(?!\s*\[[xX]\])/;
 
@@ -101,7 +111,7 @@ export function actionStep(
     for (const line of doc.text.split('\n')) {
       if (line.length > 400 || asked(line) || CALLED_OFF.test(line)) continue;
       const same = aboutKey && ITEM.test(line) ? SAME_CHANGE.exec(line) : null;
-      if (same && mentions(line, env) && !negatedBefore(line, same.index, 'clause')) {
+      if (same && mentions(line, env) && !negatedBefore(line, same.index, 'clause') && !KEEPS.test(line.slice(0, same.index))) {
         return { where: `${doc.path} (written in ${short(doc.written.sha)})`, sha: doc.written.sha, item: line.trim().slice(0, 200) };
       }
       // One cell of a table, one clause of a list item: the environment, the key and the value together.

@@ -2710,6 +2710,21 @@ function choose(c: Case, x: Facts): Partial {
     // The downstream environment changed; an upstream one lags.
     if (intent?.incident) {
       if (isPerEnvironment(risk)) {
+        // A size is each environment's own by default, but a later record of the incident that lists the
+        // lagging environment's move to the fixed value as an action ("- [ ] acc: the same two parameters
+        // before the load test") decided it: the post-mortem closes the gap the default would keep.
+        const step = commit && target !== null ? actionStep(d.key, drifted, target, commit.date, context.log, context.today, 'qualified') : undefined;
+        if (step) {
+          f.add(
+            'intent',
+            `${step.where}, written after ${short(commit!.commit)}, lists ${drifted}'s move to ${shown(target)} as a step: "${step.item.slice(0, 160)}"`,
+            step.sha,
+          );
+          return {
+            ...backfill(0.6, `a later record of ${deliberate}'s incident decided ${drifted}'s move to ${shown(target)}, and its file has not taken it`),
+            explicit: true,
+          };
+        }
         f.ask(`${drifted} lags ${deliberate}'s incident fix of ${d.key}, ${RISK_WORDS[risk]}: does ${drifted} need it too?`);
         return declare(0.5, `${RISK_WORDS[risk]} changed for ${deliberate}'s incident`);
       }

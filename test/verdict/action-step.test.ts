@@ -223,3 +223,82 @@ describe('a record that lists the same change for the environment upstream of th
     expect(v.suggested === 'backfill' && v.drifted === 'demo', why(v)).toBe(false);
   });
 });
+
+// The record may name the change's values and list their move to another environment as "the same two
+// parameters" (a post-mortem's action item after an incident fix of several keys). Phrasings of our own, in
+// English, German, French, Spanish, Danish and Dutch; and an item keeping the environment as it is.
+describe('an action item carrying "the same values" to an environment, in the record of the change', () => {
+  const record = (item: string) =>
+    logWith(`# INC-77 review\n\n## Fix\nprod: \`maxBodyKb\` 256 and \`maxHeaderKb\` 16 (Mia, 2 Oct).\n\n## Follow-up\n${item}\n- [x] Alert on 413 rates.\n`);
+
+  it.each([
+    ['English', '- [ ] demo: the same two settings, before the partner test (Lea)'],
+    ['English, three', '- [ ] the same three values in demo by Friday (Lea)'],
+    ['German table row', '| Demo: dieselben beiden Werte | Team Edge | offen |'],
+    ['French', '- [ ] demo : les mêmes deux paramètres avant le test partenaire'],
+    ['Spanish', '1. demo: los mismos valores antes de la prueba — pendiente'],
+    ['Danish', '- [ ] demo: de samme to indstillinger før partnertesten'],
+    ['Dutch', '- [ ] demo: zelfde waarden vóór de partnertest (Lea)'],
+  ])('%s: read as the step', (_what, item) => {
+    expect(actionStep(KEY, 'demo', '256', CHANGED, record(item), '2026-11-01')?.item).toBe(item.trim());
+  });
+
+  it.each([
+    ['ticked off', '- [x] demo: the same two settings (Lea)'],
+    ['kept as it is', '- [ ] demo keeps the same values as before: partners test the old limits'],
+    ['kept as it is, Dutch', '- [ ] demo behoudt dezelfde waarden als nu'],
+    ['kept as it is, German', '- [ ] Demo behält dieselben Werte wie bisher'],
+    ['negated', '- [ ] not the same values in demo'],
+    ['called off', '- [ ] demo: the same two settings (dropped)'],
+    ['another environment', '- [ ] staging: the same two settings (Lea)'],
+    ['other words of sameness', '- [ ] demo: same owner as the fix (Lea)'],
+  ])('%s: no step', (_what, item) => {
+    expect(actionStep(KEY, 'demo', '256', CHANGED, record(item), '2026-11-01')).toBeUndefined();
+  });
+});
+
+// A size raised for production's incident is each environment's own by default (declared, a question); a later
+// record of the incident that lists the upstream environment's move to the raised value as an action decided the
+// step, and the environment that lags takes it.
+describe("a resource setting raised for the downstream environment's incident, with a later action item for upstream", () => {
+  const POOL = 'db.pool.maxConnections';
+  function incident(documentText?: string) {
+    const created = mia('2026-03-01T09:00:00Z', 'db pool per environment');
+    const raised = mia(CHANGED, 'INC-412: prod pool 40 -> 120', 'Checkout starved for connections under the sale load.');
+    const note: Message = { ...ole('2026-10-12T10:00:00Z', 'INC-412 review'), files: ['docs/incidents/INC-412.md'] };
+    const base = (env: string): HistoryEvent => ({ ...eventOf(created, `config/${env}.yaml`, null, '40', { merge: false, revert: false }), order: 5 });
+    return explainCrossEnv({
+      key: POOL,
+      history: {
+        uat: [base('uat')],
+        prod: [{ ...eventOf(raised, 'config/prod.yaml', '40', '120', { merge: false, revert: false }), order: 1 }, base('prod')],
+      },
+      messages: [created, raised, ...(documentText ? [note] : [])],
+      values: { uat: '40', prod: '120' },
+      type: 'number',
+      today: '2026-11-01',
+      documents: documentText ? [{ path: 'docs/incidents/INC-412.md', text: documentText, sha: note.sha }] : [],
+    });
+  }
+  const review = (item: string) => `# INC-412 review\n\nprod: maxConnections 40 → 120 at 02:10.\n\n## Actions\n${item}\n`;
+
+  it.each([
+    ['English', '- [ ] uat: the same settings, the load test runs there (Ole)'],
+    ['German', '- [ ] UAT: maxConnections auf 120 setzen, vor dem Lasttest (offen)'],
+  ])('%s: uat takes the value', (_what, item) => {
+    const v = incident(review(item));
+    expect(v, why(v)).toMatchObject({ suggested: 'backfill', drifted: 'uat', value: '120', deliberate: 'prod' });
+    expect(v.confidence).toBeLessThanOrEqual(0.6);
+  });
+
+  it.each([
+    ['no record', undefined],
+    ['a record with no step for uat', review('- [ ] alert on pool saturation (Ole)')],
+    ['the step done', review('- [x] uat: the same settings (Ole)')],
+    ['uat kept', review('- [ ] uat keeps the same settings: it has a tenth of the traffic')],
+  ])('%s: declared, a question', (_what, text) => {
+    const v = incident(text);
+    expect(v.suggested, why(v)).toBe('declare');
+    expect(v.confidence).toBeLessThanOrEqual(0.5);
+  });
+});
