@@ -9,7 +9,7 @@ import type { EnvName } from '../model/types.js';
 import { negatedBefore } from './conditions.js';
 import { documentIndex, keyNamePattern, namesQualifier, qualifiersOf } from './documents.js';
 import { mentions } from './envnames.js';
-import type { CommitLog } from './log.js';
+import { ticketsIn, type CommitLog } from './log.js';
 import { regex, escapeRegExp } from './pattern.js';
 import { short } from './words.js';
 
@@ -95,6 +95,10 @@ export function actionStep(
    * key of the scan shares must come with a word of the key's own path. A contract pair's item names the
    * pair's key in the post-mortem of its change ("sandbox maxComplexity → 400"), and is read as before. */
   shared: 'qualified' | 'any' = 'any',
+  /** The ids the change cites ("CAB-EXC-0931"): a record's row citing one of them is about the change, made in
+   * `env`, and names it as surely as the environment's name would (a freeze review's "| CAB-EXC-0931 | coupons
+   * 1 → 3 | pending: maxPerOrder back to 1 |" lists the change's own put-back). */
+  cited: readonly string[] = [],
 ): ActionStep | undefined {
   const named = keyNamePattern(key) ?? pathNamePattern(key);
   if (!log || !named || value === null || value.trim() === '') return undefined;
@@ -102,10 +106,13 @@ export function actionStep(
   // A leaf another key of the scan shares (`api.timeout`, `db.timeout`) names this key only with a word of
   // its own path, as documented.ts reads passages ("production timeout raised to 30" names neither).
   const qualifiers = shared === 'qualified' ? qualifiersOf(key, log) : undefined;
+  const ids = new Set(cited.map((t) => t.toUpperCase()));
+  const citing = (text: string) => ids.size > 0 && ticketsIn(text).some((t) => ids.has(t.toUpperCase()));
   for (const doc of documentIndex(log)) {
     const written = doc.written.date;
     if (Date.parse(written) <= Date.parse(changedAt) || (today && written.slice(0, 10) > today)) continue;
-    if (!doc.lower.includes(value.toLowerCase()) || !mentions(doc.lower, env)) continue;
+    const cites = ids.size > 0 && [...doc.tickets].some((t) => ids.has(t.toUpperCase()));
+    if (!doc.lower.includes(value.toLowerCase()) || !(mentions(doc.lower, env) || cites)) continue;
     // (The record names the key with a word of its own path where a leaf is shared, as an item would.)
     const aboutKey = named.test(doc.text) && (!qualifiers || namesQualifier(doc.lower, qualifiers));
     for (const line of doc.text.split('\n')) {
@@ -114,9 +121,11 @@ export function actionStep(
       if (same && mentions(line, env) && !negatedBefore(line, same.index, 'clause') && !KEEPS.test(line.slice(0, same.index))) {
         return { where: `${doc.path} (written in ${short(doc.written.sha)})`, sha: doc.written.sha, item: line.trim().slice(0, 200) };
       }
-      // One cell of a table, one clause of a list item: the environment, the key and the value together.
+      // One cell of a table, one clause of a list item: the environment, the key and the value together (or a row
+      // citing the change: its environment is the change's).
+      const row = cites && ITEM.test(line) && citing(line);
       for (const part of line.split(/\||;|(?<=[.!])\s/)) {
-        if (!mentions(part, env) || !named.test(part) || (qualifiers && !namesQualifier(part.toLowerCase(), qualifiers))) continue;
+        if (!(row || mentions(part, env)) || !named.test(part) || (qualifiers && !namesQualifier(part.toLowerCase(), qualifiers))) continue;
         const to = step.exec(part);
         if (!to || negatedBefore(part, to.index, 'clause') || STANDS.test(part.slice(Math.max(0, to.index - 40), to.index).trimEnd())) continue;
         return { where: `${doc.path} (written in ${short(doc.written.sha)})`, sha: doc.written.sha, item: line.trim().slice(0, 200) };

@@ -1697,6 +1697,20 @@ function choose(c: Case, x: Facts): Partial {
     // A record written since lists the lagging environment's move to the value as an action ("Action: set
     // production's cache.ttl to 300000", "- [ ] prod: ttl -> 300000"): whoever wrote it decided the step,
     // and the file has not taken it yet (action-step.ts, as for a contract's offender).
+    // … or lists the change's own put-back as a step not taken ("| CAB-EXC-0931 | coupons 1 → 3 | pending: maxPerOrder
+    // back to 1 |", "- [ ] prod: maxPerOrder back to 1"): whoever reviewed it decided the value goes back.
+    const back =
+      commit && previous !== null
+        ? actionStep(d.key, deliberate, previous, commit.date, context.log, context.today, 'qualified', ticketsIn(`${commit.subject}\n${commit.body}`))
+        : undefined;
+    if (back) {
+      f.add(
+        'intent',
+        `${back.where}, written after ${short(commit!.commit)}, lists ${deliberate}'s return to ${shown(previous)} as a step: "${back.item.slice(0, 160)}"`,
+        back.sha,
+      );
+      return { ...revertTo(0.6, `a later record decided ${deliberate}'s return to ${shown(previous)}, and its file has not taken it`), explicit: true };
+    }
     const step = commit && target !== null ? actionStep(d.key, drifted, target, commit.date, context.log, context.today, 'qualified') : undefined;
     if (step) {
       f.add(

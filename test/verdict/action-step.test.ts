@@ -302,3 +302,59 @@ describe("a resource setting raised for the downstream environment's incident, w
     expect(v.confidence).toBeLessThanOrEqual(0.5);
   });
 });
+
+// A record written after a change that lists the change's own put-back as a step not taken — a freeze review's row
+// citing the exception the change carried out, a checklist's box — decided that the value goes back: the changed
+// environment returns to its previous value, rather than the other one being asked whether it follows. The row
+// names the change by its id, not by its environment. Phrasings of our own in English, German, Spanish, French
+// and Dutch; and the near misses.
+describe("a later record listing the change's own put-back as a step", () => {
+  const LIMIT = 'checkout.giftCards.maxPerOrder';
+  const WHEN = '2026-11-20T09:00:00Z';
+  function putBack(documentText?: string) {
+    const created = mia('2026-03-01T09:00:00Z', 'checkout config per environment');
+    const raised = mia(WHEN, 'FRZ-EX-12', '');
+    const note: Message = { ...ole('2026-12-20T10:00:00Z', 'freeze review'), files: ['docs/freeze/review.md'] };
+    const base = (env: string): HistoryEvent => ({ ...eventOf(created, `config/${env}.json`, null, '2', { merge: false, revert: false }), order: 5 });
+    return explainCrossEnv({
+      key: LIMIT,
+      history: {
+        stage: [base('stage')],
+        live: [{ ...eventOf(raised, 'config/live.json', '2', '5', { merge: false, revert: false }), order: 1 }, base('live')],
+      },
+      messages: [created, raised, ...(documentText ? [note] : [])],
+      values: { stage: '2', live: '5' },
+      type: 'number',
+      today: '2027-01-05',
+      documents: documentText ? [{ path: 'docs/freeze/review.md', text: documentText, sha: note.sha }] : [],
+    });
+  }
+  const table = (row: string) =>
+    `# Freeze review\n\n| exception | change | planned end | state |\n| --- | --- | --- | --- |\n| FRZ-EX-10 | banner | 01/12 | done |\n${row}\n`;
+
+  it.each([
+    ['English row', table('| FRZ-EX-12 | gift cards 2 → 5 | 03/12 | open: maxPerOrder back to 2 |')],
+    ['German row', table('| FRZ-EX-12 | Gutscheine 2 → 5 | 03.12. | offen: maxPerOrder zurück auf 2 |')],
+    ['Spanish row', table('| FRZ-EX-12 | tarjetas 2 → 5 | 03/12 | pendiente: volver maxPerOrder a 2 |')],
+    ['French row', table('| FRZ-EX-12 | cartes 2 → 5 | 03/12 | à faire : remettre maxPerOrder à 2 |')],
+    ['Dutch checklist, by environment', '# Freeze review\n\n- [ ] live: maxPerOrder terug naar 2 (Ole)\n'],
+  ])('%s: live goes back', (_what, text) => {
+    const v = putBack(text);
+    expect(v, why(v)).toMatchObject({ suggested: 'revert', drifted: 'live', value: '2' });
+    expect(v.confidence).toBeLessThanOrEqual(0.6);
+  });
+
+  it.each([
+    ['no record', undefined],
+    ['a row citing another exception', table('| FRZ-EX-14 | tarjetas 2 → 5 | 03/12 | pendiente: volver maxPerOrder a 2 |')],
+    ['the put-back called off', table('| FRZ-EX-12 | gift cards 2 → 5 | 03/12 | maxPerOrder back to 2: cancelled, stays 5 |')],
+    ['the put-back asked', table('| FRZ-EX-12 | gift cards 2 → 5 | 03/12 | maxPerOrder back to 2? |')],
+    ['the row of the change only', table('| FRZ-EX-12 | maxPerOrder 2 → 5 | 03/12 | open |')],
+    ['another key put back', table('| FRZ-EX-12 | gift cards 2 → 5 | 03/12 | open: maxAmount back to 2 |')],
+    ['prose citing the id, not an item', '# Freeze review\n\nFRZ-EX-12 raised maxPerOrder; we may want it back to 2 some day.\n'],
+  ])('%s: live is not sent back', (_what, text) => {
+    const v = putBack(text);
+    expect(v.suggested === 'revert' && v.drifted === 'live', why(v)).toBe(false);
+    expect(v.confidence).toBeLessThanOrEqual(0.5);
+  });
+});
