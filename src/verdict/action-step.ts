@@ -12,6 +12,7 @@ import { mentions } from './envnames.js';
 import { ticketsIn, type CommitLog } from './log.js';
 import { regex, escapeRegExp } from './pattern.js';
 import { short } from './words.js';
+import { wordsOfKey } from '../parse/key-words.js';
 
 export interface ActionStep {
   where: string;
@@ -63,8 +64,36 @@ const SAME_CHANGE = regex(
 // "acc behoudt dezelfde waarden", "Demo behält dieselben Werte", "la démo garde les mêmes valeurs".
 const KEEPS =
   /(?<![\p{L}])(?:keeps?|keeping|retains?|stays?|behoudt|houdt|blijft|behält|behalten|bleibt|garde|conserve|reste|mantiene|conserva|behåller|beholder)(?![\p{L}])/iu;
+// A value put back where it was, in the languages read: "put the timeout back in prod (60s)", "restore", "reinstate",
+// "re-apply", "wieder einsetzen", "wiederherstellen", "remettre", "rétablir", "reponer", "restablecer", "ripristinare",
+// "rimettere", "terugzetten", "återställa", "sætte tilbage", "gendanne", "przywrócić". A record that says the value
+// must return names it by the sentence's own words: the value after the verb, the key by its last word where the
+// record names the key in full (a post-mortem's "the timeout", once it wrote `statement_timeout`).
+const PUT_BACK = regex(
+  'iu',
+  String.raw`(?<![\p{L}])(?:put(?:ting)? (?:\p{L}+ ){0,3}back|bring(?:ing)? (?:\p{L}+ ){0,3}back|restor(?:e|ing)|reinstat(?:e|ing)|re-?apply(?:ing)?|`,
+  String.raw`wieder (?:ein(?:setzen|führen|spielen)|herstellen|setzen)|wiederherstellen|remettre|rétablir|reponer|restablecer|volver a poner|`,
+  String.raw`ripristinare|rimettere|terugzetten|terug zetten|opnieuw (?:zetten|instellen)|återställa|återinför[ae]|sætte (?:\p{L}+ ){0,3}tilbage|gendanne|`,
+  String.raw`przywrócić)(?![\p{L}])`,
+);
+
+/** The key's last word, as a sentence names the key once its record has named it in full ("the timeout" for
+ * `app.postgres.statement-timeout`): a word of four letters or more. */
+function lastWordPattern(key: string): RegExp | undefined {
+  const last = wordsOfKey(
+    key
+      .split(/[.[\]/=]/)
+      .filter(Boolean)
+      .at(-1) ?? key,
+  ).at(-1);
+  if (!last || !/^[A-Za-z]{4,}$/.test(last)) return undefined;
+  return new RegExp(String.raw`(?<![A-Za-z0-9_])${escapeRegExp(last)}(?![A-Za-z0-9_])`, 'i');
+}
+
 // A list item or a table row, not ticked off ("- [x]" is done, or reports itself done).
 const ITEM = /^\s*(?:[-*+]|\d{1,3}[.)]|\|)(?!\s*\[[xX]\])/;
+// A list item ticked off: done, whatever it says.
+const TICKED = /^\s*(?:[-*+]|\d{1,3}[.)])\s*\[[xX]\]/;
 
 /** The line ends in a question mark (a table row's before its closing bar): trimmed, not matched, since a
  * pattern anchored at the end after white space backtracks quadratically on a run of it. */
@@ -115,10 +144,21 @@ export function actionStep(
     if (!doc.lower.includes(value.toLowerCase()) || !(mentions(doc.lower, env) || cites)) continue;
     // (The record names the key with a word of its own path where a leaf is shared, as an item would.)
     const aboutKey = named.test(doc.text) && (!qualifiers || namesQualifier(doc.lower, qualifiers));
+    const last = aboutKey ? lastWordPattern(key) : undefined;
+    const valued = regex('iu', String.raw`(?<![\p{L}\p{N}_.])`, escapeRegExp(value), String.raw`(?![\p{L}\p{N}_]|[.,]\p{N})`);
     for (const line of doc.text.split('\n')) {
       if (line.length > 400 || asked(line) || CALLED_OFF.test(line)) continue;
       const same = aboutKey && ITEM.test(line) ? SAME_CHANGE.exec(line) : null;
       if (same && mentions(line, env) && !negatedBefore(line, same.index, 'clause') && !KEEPS.test(line.slice(0, same.index))) {
+        return { where: `${doc.path} (written in ${short(doc.written.sha)})`, sha: doc.written.sha, item: line.trim().slice(0, 200) };
+      }
+      // A sentence putting the value back in the environment: the key (or, in a record naming it, its last word), the
+      // environment and the value after the verb — "À faire : remettre le timeout en prod (60s)".
+      for (const sentence of aboutKey && !TICKED.test(line) ? line.split(/(?<=[.!;])\s|\|/) : []) {
+        const verb = PUT_BACK.exec(sentence);
+        if (!verb || !mentions(sentence, env) || negatedBefore(sentence, verb.index, 'clause')) continue;
+        const after = sentence.slice(verb.index);
+        if (!valued.test(after) || !(named.test(sentence) || last?.test(sentence))) continue;
         return { where: `${doc.path} (written in ${short(doc.written.sha)})`, sha: doc.written.sha, item: line.trim().slice(0, 200) };
       }
       // One cell of a table, one clause of a list item: the environment, the key and the value together (or a row

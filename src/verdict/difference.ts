@@ -2666,6 +2666,18 @@ function choose(c: Case, x: Facts): Partial {
   // An undo the text says another environment needs as well ("production is affected the same
   // way") is meant for every environment, as any "everywhere" change is.
   if ((commit?.revert || intent?.revert) && !intent?.everywhere) {
+    // A revert may take more than its subject names (a merge's revert undoes every change on the branch): a record
+    // written since that puts the undone value back in the environment as a step not taken ("À faire : remettre le
+    // timeout en prod (60s)", "- [ ] put the timeout back in prod (60s)") says the undo went too far.
+    const again = commit && previous !== null ? actionStep(d.key, deliberate, previous, commit.date, context.log, context.today, 'qualified') : undefined;
+    if (again) {
+      f.add(
+        'intent',
+        `${again.where}, written after ${short(commit!.commit)}, puts ${deliberate}'s ${shown(previous)} back as a step: "${again.item.slice(0, 160)}"`,
+        again.sha,
+      );
+      return { ...revertTo(0.6, `a later record says the revert took ${deliberate}'s ${shown(previous)} by mistake`), explicit: true };
+    }
     f.ask(
       `${deliberate} went back to ${shown(target)}: was the newer value bad everywhere (then ${drifted} should follow) or only in ${deliberate} (declare)?`,
     );

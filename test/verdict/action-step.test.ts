@@ -358,3 +358,89 @@ describe("a later record listing the change's own put-back as a step", () => {
     expect(v.confidence).toBeLessThanOrEqual(0.5);
   });
 });
+
+// A record that says a value must be put back in an environment (a revert took it along with the change it was
+// meant to undo) lists that step in the sentence's own words: the put-back verb, the environment, the value after
+// it, and the key — by its last word where the record has named it in full. Phrasings of our own in English,
+// German, Spanish, Dutch and Italian; and the near misses.
+describe('a sentence putting the value back in an environment', () => {
+  const TIMEOUT = 'app.db.lock-timeout';
+  const record = (sentence: string, named = 'The revert of the release also undid `lock_timeout` 30s in live.') =>
+    logWith(`# Release revert\n\n${named}\n\n${sentence}\n`);
+
+  it.each([
+    ['English', 'To do: put the timeout back in live (30s), without the flag.'],
+    ['English, restore', '- [ ] restore lock_timeout = 30s in live (Ole)'],
+    ['German', 'Offen: den Timeout in Live wieder einsetzen (30s).'],
+    ['Spanish', 'Pendiente: reponer el timeout en live (30s).'],
+    ['Dutch', '- [ ] live: timeout terugzetten op 30s'],
+    ['Italian', 'Da fare: ripristinare il timeout in live a 30s.'],
+  ])('%s: read as the step', (_what, sentence) => {
+    expect(actionStep(TIMEOUT, 'live', '30s', CHANGED, record(sentence), '2026-11-01')?.item).toBe(sentence.trim());
+  });
+
+  it.each([
+    ['negated', 'Do not put the timeout back in live (30s) until the locks are understood.'],
+    ['another environment', 'To do: put the timeout back in stage (30s).'],
+    ['another value', 'To do: put the timeout back in live (10s).'],
+    ['no value', 'To do: put the timeout back in live.'],
+    ['ticked off', '- [x] restore lock_timeout = 30s in live (Ole)'],
+    ['asked', 'Should we put the timeout back in live (30s)?'],
+  ])('%s: no step', (_what, sentence) => {
+    expect(actionStep(TIMEOUT, 'live', '30s', CHANGED, record(sentence), '2026-11-01')).toBeUndefined();
+  });
+
+  it('the last word alone, in a record that never names the key in full, names nothing', () => {
+    expect(
+      actionStep(TIMEOUT, 'live', '30s', CHANGED, record('To do: put the timeout back in live (30s).', 'The revert also undid the 30s in live.'), '2026-11-01'),
+    ).toBeUndefined();
+  });
+});
+
+// A revert of a merge undoes every change on the branch; a record written since that puts one of them back as a step
+// says the undo went too far: the reverted environment takes the value again (it is what the other one holds).
+describe('a revert that took a value a later record puts back', () => {
+  const TIMEOUT = 'app.db.lock-timeout';
+  function reverted(documentText?: string) {
+    const created = mia('2026-03-01T09:00:00Z', 'db config per environment');
+    const set = mia('2026-09-20T09:00:00Z', 'OPS-88 lock timeout 30s in live too');
+    const revert = mia(CHANGED, `Revert "Merge branch 'feature/reports'"`, 'This reverts commit 1234567.');
+    const note: Message = { ...ole('2026-10-12T10:00:00Z', 'revert notes'), files: ['docs/notes/revert.md'] };
+    return explainCrossEnv({
+      key: TIMEOUT,
+      history: {
+        stage: [{ ...eventOf(created, 'config/stage.properties', null, '30s', { merge: false, revert: false }), order: 5 }],
+        live: [
+          { ...eventOf(revert, 'config/live.properties', '30s', '0', { merge: false, revert: true }), order: 1 },
+          { ...eventOf(set, 'config/live.properties', '0', '30s', { merge: false, revert: false }), order: 2 },
+          { ...eventOf(created, 'config/live.properties', null, '0', { merge: false, revert: false }), order: 5 },
+        ],
+      },
+      messages: [created, set, revert, ...(documentText ? [note] : [])],
+      values: { stage: '30s', live: '0' },
+      type: 'string',
+      today: '2026-11-01',
+      documents: documentText ? [{ path: 'docs/notes/revert.md', text: documentText, sha: note.sha }] : [],
+    });
+  }
+  const note = (todo: string) =>
+    `# Revert of feature/reports\n\nOPS-88 (\`lock_timeout\` 30s in live) rode on the same branch and was undone with it.\n\n${todo}\n`;
+
+  it.each([
+    ['English', 'To do: put the timeout back in live (30s), without the feature.'],
+    ['German', 'Offen: den Timeout in Live wieder einsetzen (30s), ohne das Feature.'],
+  ])('%s: live takes 30s again', (_what, todo) => {
+    const v = reverted(note(todo));
+    expect(v, why(v)).toMatchObject({ suggested: 'revert', drifted: 'live', value: '30s' });
+    expect(v.confidence).toBeLessThanOrEqual(0.6);
+  });
+
+  it.each([
+    ['no record', undefined],
+    ['a record that keeps the revert', note('The timeout stays off in live until the reports are rewritten.')],
+  ])('%s: no confident move', (_what, text) => {
+    const v = reverted(text);
+    expect(v.suggested === 'revert' && v.drifted === 'live', why(v)).toBe(false);
+    expect(v.confidence).toBeLessThanOrEqual(0.5);
+  });
+});
