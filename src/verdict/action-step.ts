@@ -92,6 +92,35 @@ function lastWordPattern(key: string): RegExp | undefined {
 
 // A list item or a table row, not ticked off ("- [x]" is done, or reports itself done).
 const ITEM = /^\s*(?:[-*+]|\d{1,3}[.)]|\|)(?!\s*\[[xX]\])/;
+// An item's state written per environment, the step done in one and open in another ("| pro-eu done (11/03);
+// pro-latam open |", "Staging erledigt, Prod offen", "pro-eu hecho; pro-latam abierto", "acc fait, prod à faire"): the
+// record lists the open environment's move as the step it has not taken. The words of each state, in the languages read.
+const OPEN_STATE = regex(
+  'iu',
+  String.raw`(?<![\p{L}])(?:open|pending|outstanding|to ?do|not (?:yet )?done|offen|ausstehend|noch nicht (?:erledigt|umgesetzt)|abiert[oa]|pendiente|`,
+  String.raw`ouvert|en attente|à faire|pas encore fait|aperto|in sospeso|da fare|openstaand|nog niet gedaan|öppen|ej klar|åben|ikke gjort|åpen|otwart[eay])(?![\p{L}])`,
+);
+const DONE_STATE = regex(
+  'iu',
+  String.raw`(?<![\p{L}])(?:done|completed?|finished|erledigt|umgesetzt|fertig|hech[oa]|completad[oa]|fait|terminé|fatto|completato|klaar|gedaan|afgerond|`,
+  String.raw`klar|gjort|udført|utført|zrobione|wykonane)(?![\p{L}])`,
+);
+
+/** A key's name with its system's prefix gone, as the system's own documents write it: MYSQL_BINLOG_EXPIRE_LOGS_SECONDS
+ * is `binlog_expire_logs_seconds` in an audit that quotes MySQL. Only a long name (three words or more once the prefix
+ * is gone, twelve letters or more), which no other key's words run into by chance. */
+function unprefixedPattern(key: string): RegExp | undefined {
+  const words = wordsOfKey(
+    key
+      .split(/[.[\]/=]/)
+      .filter(Boolean)
+      .at(-1) ?? key,
+  ).map((w) => w.toLowerCase());
+  const rest = words.slice(1);
+  if (rest.length < 3 || rest.join('').length < 12 || rest.some((w) => !/^[a-z0-9]+$/.test(w))) return undefined;
+  return new RegExp(String.raw`(?<![A-Za-z0-9])${rest.join('[-_ ]?')}(?![A-Za-z0-9])`, 'i');
+}
+
 // A list item ticked off: done, whatever it says.
 const TICKED = /^\s*(?:[-*+]|\d{1,3}[.)])\s*\[[xX]\]/;
 
@@ -136,6 +165,7 @@ export function actionStep(
   // its own path, as documented.ts reads passages ("production timeout raised to 30" names neither).
   const qualifiers = shared === 'qualified' ? qualifiersOf(key, log) : undefined;
   const ids = new Set(cited.map((t) => t.toUpperCase()));
+  const unprefixed = unprefixedPattern(key);
   const citing = (text: string) => ids.size > 0 && ticketsIn(text).some((t) => ids.has(t.toUpperCase()));
   for (const doc of documentIndex(log)) {
     const written = doc.written.date;
@@ -143,7 +173,7 @@ export function actionStep(
     const cites = ids.size > 0 && [...doc.tickets].some((t) => ids.has(t.toUpperCase()));
     if (!doc.lower.includes(value.toLowerCase()) || !(mentions(doc.lower, env) || cites)) continue;
     // (The record names the key with a word of its own path where a leaf is shared, as an item would.)
-    const aboutKey = named.test(doc.text) && (!qualifiers || namesQualifier(doc.lower, qualifiers));
+    const aboutKey = (named.test(doc.text) || !!unprefixed?.test(doc.text)) && (!qualifiers || namesQualifier(doc.lower, qualifiers));
     const last = aboutKey ? lastWordPattern(key) : undefined;
     const valued = regex('iu', String.raw`(?<![\p{L}\p{N}_.])`, escapeRegExp(value), String.raw`(?![\p{L}\p{N}_]|[.,]\p{N})`);
     for (const line of doc.text.split('\n')) {
@@ -160,6 +190,14 @@ export function actionStep(
         const after = sentence.slice(verb.index);
         if (!valued.test(after) || !(named.test(sentence) || last?.test(sentence))) continue;
         return { where: `${doc.path} (written in ${short(doc.written.sha)})`, sha: doc.written.sha, item: line.trim().slice(0, 200) };
+      }
+      // A state per environment in an item of the record: the environment's own cell or clause open, another one done.
+      if (aboutKey && ITEM.test(line)) {
+        const parts = line.split(/\||;|,/);
+        const open = parts.find((p) => mentions(p, env) && OPEN_STATE.test(p) && !DONE_STATE.test(p) && !negatedBefore(p, OPEN_STATE.exec(p)!.index, 'clause'));
+        if (open && parts.some((p) => p !== open && DONE_STATE.test(p) && !OPEN_STATE.test(p) && !mentions(p, env))) {
+          return { where: `${doc.path} (written in ${short(doc.written.sha)})`, sha: doc.written.sha, item: line.trim().slice(0, 200) };
+        }
       }
       // One cell of a table, one clause of a list item: the environment, the key and the value together (or a row
       // citing the change: its environment is the change's).

@@ -444,3 +444,40 @@ describe('a revert that took a value a later record puts back', () => {
     expect(v.confidence).toBeLessThanOrEqual(0.5);
   });
 });
+
+// A record (an audit's finding register, a rollout tracker) may write an item's state per environment: done in the
+// one that changed, open in the other. The open environment's move is the step not taken. A system's own name for a
+// setting (`innodb_lock_wait_timeout` for MYSQL_INNODB_LOCK_WAIT_TIMEOUT) names the key. Phrasings of our own in
+// English, German, French, Spanish and Dutch; and the near misses.
+describe("an item's state written per environment, done in one and open in another", () => {
+  const WAIT = 'MYSQL_INNODB_LOCK_WAIT_TIMEOUT';
+  const record = (row: string, about = 'The auditor asked for `innodb_lock_wait_timeout` = 20 in every region.') =>
+    logWith(`# Findings\n\n| id | finding | state |\n| --- | --- | --- |\n${row}\n\n${about}\n`);
+
+  it.each([
+    ['English', '| F-2 | lock waits too long | eu done (3 Oct); apac open |'],
+    ['German', '| F-2 | Sperren zu lang | EU erledigt, APAC offen |'],
+    ['French', '- F-2 : eu fait le 3/10 ; apac à faire'],
+    ['Spanish', '| F-2 | esperas largas | eu completado; apac pendiente |'],
+    ['Dutch', '| F-2 | te lange locks | eu afgerond; apac openstaand |'],
+  ])('%s: the open environment takes the value', (_what, row) => {
+    expect(actionStep(WAIT, 'apac', '20', CHANGED, record(row), '2026-11-01')?.item).toBe(row.trim());
+  });
+
+  it.each([
+    ['both done', '| F-2 | lock waits too long | eu done; apac done |'],
+    ['the environment done, another open', '| F-2 | lock waits too long | apac done; eu open |'],
+    ['open, with nothing done', '| F-2 | lock waits too long | apac open |'],
+    ['ticked off', '- [x] F-2: eu done; apac open'],
+    ['prose, not an item', 'F-2 is done in eu; apac open since the disk order.'],
+  ])('%s: no step', (_what, row) => {
+    expect(actionStep(WAIT, 'apac', '20', CHANGED, record(row), '2026-11-01')).toBeUndefined();
+  });
+
+  it("a record naming only part of the system's name names another setting", () => {
+    const row = '| F-2 | lock waits too long | eu done (3 Oct); apac open |';
+    expect(
+      actionStep(WAIT, 'apac', '20', CHANGED, record(row, 'The auditor asked for `lock_wait_timeout` = 20 in every region.'), '2026-11-01'),
+    ).toBeUndefined();
+  });
+});
