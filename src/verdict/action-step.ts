@@ -178,6 +178,10 @@ export function actionStep(
     const valued = regex('iu', String.raw`(?<![\p{L}\p{N}_.])`, escapeRegExp(value), String.raw`(?![\p{L}\p{N}_]|[.,]\p{N})`);
     for (const line of doc.text.split('\n')) {
       if (line.length > 400 || asked(line) || CALLED_OFF.test(line)) continue;
+      // Asked with the change's ids, only a row citing one of them speaks of the change: a status line or a pull
+      // request's title naming the environment and the old value ("prod op 50", "PR #412 (revert uat TTL to 300)
+      // opened") is no step decided.
+      if (ids.size > 0 && !(ITEM.test(line) && citing(line))) continue;
       const same = aboutKey && ITEM.test(line) ? SAME_CHANGE.exec(line) : null;
       if (same && mentions(line, env) && !negatedBefore(line, same.index, 'clause') && !KEEPS.test(line.slice(0, same.index))) {
         return { where: `${doc.path} (written in ${short(doc.written.sha)})`, sha: doc.written.sha, item: line.trim().slice(0, 200) };

@@ -1697,11 +1697,12 @@ function choose(c: Case, x: Facts): Partial {
     // A record written since lists the lagging environment's move to the value as an action ("Action: set
     // production's cache.ttl to 300000", "- [ ] prod: ttl -> 300000"): whoever wrote it decided the step,
     // and the file has not taken it yet (action-step.ts, as for a contract's offender).
-    // … or lists the change's own put-back as a step not taken ("| CAB-EXC-0931 | coupons 1 → 3 | pending: maxPerOrder
-    // back to 1 |", "- [ ] prod: maxPerOrder back to 1"): whoever reviewed it decided the value goes back.
+    // … or, in a row citing the change's id, lists its own put-back as a step not taken ("| CAB-EXC-0931 | coupons
+    // 1 → 3 | pending: maxPerOrder back to 1 |"): whoever reviewed it decided the value goes back.
+    const cites = commit ? ticketsIn(`${commit.subject}\n${commit.body}`) : [];
     const back =
-      commit && previous !== null
-        ? actionStep(d.key, deliberate, previous, commit.date, context.log, context.today, 'qualified', ticketsIn(`${commit.subject}\n${commit.body}`))
+      commit && previous !== null && cites.length > 0
+        ? actionStep(d.key, deliberate, previous, commit.date, context.log, context.today, 'qualified', cites)
         : undefined;
     if (back) {
       f.add(

@@ -337,7 +337,7 @@ describe("a later record listing the change's own put-back as a step", () => {
     ['German row', table('| FRZ-EX-12 | Gutscheine 2 → 5 | 03.12. | offen: maxPerOrder zurück auf 2 |')],
     ['Spanish row', table('| FRZ-EX-12 | tarjetas 2 → 5 | 03/12 | pendiente: volver maxPerOrder a 2 |')],
     ['French row', table('| FRZ-EX-12 | cartes 2 → 5 | 03/12 | à faire : remettre maxPerOrder à 2 |')],
-    ['Dutch checklist, by environment', '# Freeze review\n\n- [ ] live: maxPerOrder terug naar 2 (Ole)\n'],
+    ['Dutch checklist citing the exception', '# Freeze review\n\n- [ ] FRZ-EX-12: maxPerOrder terug naar 2 (Ole)\n'],
   ])('%s: live goes back', (_what, text) => {
     const v = putBack(text);
     expect(v, why(v)).toMatchObject({ suggested: 'revert', drifted: 'live', value: '2' });
@@ -351,6 +351,7 @@ describe("a later record listing the change's own put-back as a step", () => {
     ['the put-back asked', table('| FRZ-EX-12 | gift cards 2 → 5 | 03/12 | maxPerOrder back to 2? |')],
     ['the row of the change only', table('| FRZ-EX-12 | maxPerOrder 2 → 5 | 03/12 | open |')],
     ['another key put back', table('| FRZ-EX-12 | gift cards 2 → 5 | 03/12 | open: maxAmount back to 2 |')],
+    ['a status line naming the environment, not the change', '# Freeze review\n\n- maxPerOrder staat op 5 in live, stage op 2.\n'],
     ['prose citing the id, not an item', '# Freeze review\n\nFRZ-EX-12 raised maxPerOrder; we may want it back to 2 some day.\n'],
   ])('%s: live is not sent back', (_what, text) => {
     const v = putBack(text);
