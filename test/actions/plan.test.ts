@@ -149,7 +149,7 @@ describe('validateDecision (what the interactive view calls when a decision is m
     expect(missing.ok && missing.step.subject).toBe('drift(staging): revert DEBUG (remove it)');
   });
 
-  it("a revert of a contract violation naming no value goes back to the environment's value before the change, not to \"absent\"", async () => {
+  it('a revert of a contract violation naming no value goes back to the environment\'s value before the change, not to "absent"', async () => {
     // A newcomer's trial (session 37): production's replicaCount, which the contract holds at 4, was
     // raised to 5 in one commit; `revert production` failed with "production has held replicaCount
     // since … added it, so its value before is \"absent\"" (that commit changed 4 to 5) and offered
