@@ -716,7 +716,9 @@ function defaultValue(scan: Scan, d: Divergence, decision: Decision, env: EnvNam
   // previous value from history (absent before means: remove it).
   // A contract violation goes back to the value the verdict names, else to the one before the change
   // (history, below): a verdict with no value (a declare) is no value "absent".
-  if (d.kind === 'contract-violation' && verdict?.value !== undefined && verdict.value !== null) return verdict.value;
+  // Only for the environment in violation: another one's revert is its own previous value (a
+  // newcomer's `revert staging` wrote production's allowed 4 into staging, session 38).
+  if (d.kind === 'contract-violation' && verdict?.drifted === env && verdict.value !== undefined && verdict.value !== null) return verdict.value;
   if (verdict?.drifted === env && verdict.deliberate && verdict.deliberate !== env) return repo(verdict.deliberate);
   if (verdict?.drifted === env && verdict.value !== null && verdict.value !== undefined) return verdict.value;
   const last = d.history?.[env]?.[0];

@@ -175,6 +175,19 @@ describe('validateDecision (what the interactive view calls when a decision is m
     expect(scan.divergences.find((d) => d.key === 'replicaCount')?.kind).toBe('contract-violation');
     const check = validateDecision({ key: 'replicaCount', env: 'production', action: 'revert' }, scan);
     expect(check.ok ? check.step.files.map((f) => [f.file, f.value?.text]) : check.refused).toEqual([['values-production.yaml', '4']]);
+    // Staging, which has held 1 since it was added, has no value before: one is asked for.
+    expect(refused({ key: 'replicaCount', env: 'staging', action: 'revert' }, scan)).toMatch(
+      /^staging has held replicaCount since [0-9a-f]{7} added it, so its value before is "absent": name the value to write/,
+    );
+  });
+
+  it("the value a contract violation's verdict names is the violating environment's, never another's revert", () => {
+    // A newcomer's trial (session 38): `revert staging` of the demo's replicas (production in violation)
+    // wrote the value the verdict names for production into staging, which has held its own since it was added.
+    const row = demo.divergences.find((d) => d.key === 'replicas' && d.kind === 'contract-violation')!;
+    expect([row.verdict?.drifted, row.verdict?.value]).toEqual(['production', expect.any(String)]);
+    const staging = validateDecision({ key: 'replicas', env: 'staging', action: 'revert', divergence: row.id }, demo);
+    expect(staging.ok ? staging.step.files.map((f) => f.value?.text) : staging.refused).not.toEqual([row.verdict!.value]);
   });
 
   it.skipIf(!canBuildKustomize)(
