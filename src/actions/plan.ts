@@ -524,9 +524,16 @@ function planOne(scan: Scan, decision: Decision, options: PlanOptions): PlannedD
       if (value && value.text !== null) allowed[env] = { text: value.text, type: value.type };
     }
     if (Object.keys(allowed).length === 0) throw new UserError(`no environment has ${decision.key}: nothing to declare`);
+    // An environment read without the key is declared as holding none (`~`): an entry that leaves it
+    // out does not check it, so a staging-only debug switch declared so could reach production with
+    // no row (a newcomer's trial, session 38).
+    if (!liveOnly)
+      for (const env of envNames)
+        if (!(env in allowed) && scan.snapshot.envs.has(env) && scan.snapshot.envs.get(env)!.values.get(decision.key)?.text == null)
+          allowed[env] = { text: 'null', type: 'null' };
     const change: ContractChange = { file, key: decision.key, allowed, ...terms };
     const listed = Object.entries(allowed)
-      .map(([env, v]) => `${env}=${shortText(v.text)}`)
+      .map(([env, v]) => `${env}=${v.type === 'null' ? '~' : shortText(v.text)}`)
       .join(', ');
     return {
       ...base,

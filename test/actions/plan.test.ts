@@ -181,6 +181,22 @@ describe('validateDecision (what the interactive view calls when a decision is m
     );
   });
 
+  it('a declaration of a key one environment lacks declares it absent there, so a value put there later is a violation', async () => {
+    // A newcomer's trial (session 38): `declare` of a staging-only DEBUG_SQL wrote `staging: true`
+    // alone; production setting it later then showed no row at all.
+    const repo = await repoWithFiles({
+      'undrift.yaml': 'environments:\n  staging: {files: [.env.staging]}\n  production: {files: [.env.production]}\npromotion: [staging, production]\n',
+      '.env.staging': 'DEBUG_SQL=true\nTIMEOUT=30\n',
+      '.env.production': 'TIMEOUT=30\n',
+    });
+    const scan = await scanRepository({ repo, history: false, live: false, today: '2026-12-01' });
+    const check = validateDecision({ key: 'DEBUG_SQL', action: 'declare', reason: 'staging only' }, scan);
+    expect(check.ok && check.step.subject).toBe('drift: declare DEBUG_SQL (staging=true, production=~)');
+    const edits = await prepareEdits(repo, check.ok ? [check.step] : [], ['staging', 'production'], 'decision', DEFAULT_READ_LIMITS);
+    const contract = [...edits.commits[0]!.files.values()][0]!.toString();
+    expect(contract).toMatch(/DEBUG_SQL:\n\s+staging: "?true"?\n\s+production: (~|null)\n/);
+  });
+
   it("the value a contract violation's verdict names is the violating environment's, never another's revert", () => {
     // A newcomer's trial (session 38): `revert staging` of the demo's replicas (production in violation)
     // wrote the value the verdict names for production into staging, which has held its own since it was added.
