@@ -80,7 +80,7 @@ export async function runLog(options: { repo: string; json: boolean; filter?: Le
     io.stdout.write(
       `${e.date.slice(0, 10)}  ${e.commit.slice(0, 7)}  ${STATUS_WORDS[e.status].padEnd(9)} ${actions.padEnd(9)} ${envs.padEnd(12)} ${keys}  (${where(e)}; ${e.author})${note ? ` · ${note}` : ''}\n`,
     );
-    for (const line of decidedOtherwise(e, entries)) io.stdout.write(`${' '.repeat(22)}${line}\n`);
+    for (const line of decidedOtherwise(e, all)) io.stdout.write(`${' '.repeat(22)}${line}\n`);
   }
   return EXIT.ok;
 }
@@ -91,11 +91,27 @@ export async function runLog(options: { repo: string; json: boolean; filter?: Le
 function decidedOtherwise(e: LoggedDecision, entries: LoggedDecision[]): string[] {
   if (e.status !== 'open') return [];
   const decided = (x: LoggedDecision) => `${[...new Set(x.actions)].join(', ')}${x.envs.length > 0 ? ` ${[...new Set(x.envs)].join(', ')}` : ''}`;
-  return entries.flatMap((o) =>
-    o.status === 'open' && o.commit !== e.commit && o.ref !== e.ref && decided(o) !== decided(e)
-      ? [...new Set(o.keys.filter((k) => e.keys.includes(k)))].map(
-          (key) => `↳ ${o.ref} (${o.commit.slice(0, 7)}) decides ${key} otherwise (${decided(o)}): merging both decides it two ways`,
-        )
-      : [],
-  );
+  return entries.flatMap((o) => {
+    if (o.commit === e.commit || o.ref === e.ref || decided(o) === decided(e)) return [];
+    const keys = [...new Set(o.keys.filter((k) => e.keys.includes(k)))];
+    if (o.status === 'open')
+      return keys.map((key) => `↳ ${o.ref} (${o.commit.slice(0, 7)}) decides ${key} otherwise (${decided(o)}): merging both decides it two ways`);
+    // The key's latest merged decision, when it decided otherwise: merging this branch changes what
+    // is in effect (the newcomer's second branch merged cleanly over the first one's decision with
+    // no word, session 38). Older merged ones were already decided over.
+    if (o.status === 'merged')
+      return keys
+        .filter((key) => latestMerged(entries, key) === o)
+        .map(
+          (key) => `↳ ${o.ref || o.mergedInto} (${o.commit.slice(0, 7)}), merged, decides ${key} otherwise (${decided(o)}): merging this branch changes that`,
+        );
+    return [];
+  });
+}
+
+/** The newest merged decision of a key. */
+function latestMerged(entries: LoggedDecision[], key: string): LoggedDecision | undefined {
+  let latest: LoggedDecision | undefined;
+  for (const e of entries) if (e.status === 'merged' && e.keys.includes(key) && (!latest || e.date > latest.date)) latest = e;
+  return latest;
 }

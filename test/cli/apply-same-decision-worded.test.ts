@@ -92,5 +92,11 @@ describe('apply: the same decision worded otherwise on an older unmerged branch 
     expect(log.stdout).toMatch(
       new RegExp(`↳ ${newer} \\([0-9a-f]{7}\\) decides env\\.TIMEOUT_MS otherwise \\(backfill staging\\): merging both decides it two ways`),
     );
+    // One of them merged: the other, still open, is said to change what is now in effect.
+    await git(repo, '-c', 'user.name=Ben Ode', '-c', 'user.email=ben@example.test', 'merge', '--quiet', '--no-ff', '--no-edit', newer);
+    const after = await runUndrift(['log'], { cwd: repo });
+    expect(after.stdout).toMatch(
+      new RegExp(`↳ ${newer} \\([0-9a-f]{7}\\), merged, decides env\\.TIMEOUT_MS otherwise \\(backfill staging\\): merging this branch changes that`),
+    );
   });
 });
