@@ -38,4 +38,5 @@ export const SPENT = [
   'holdout-33',
   'holdout-34',
   'holdout-35',
+  'holdout-36',
 ];

@@ -51,7 +51,7 @@ function perStory(js: Judgement[]): void {
 }
 
 const started = performance.now();
-const BLIND = 'holdout-36';
+const BLIND = 'holdout-37';
 const [main, ...spentSets] = await Promise.all([loadStories(root), ...SPENT.map((dir) => loadStories(path.join(root, dir)))]);
 const dev = [...main, ...spentSets.flatMap((set, i) => set.map((s) => ({ ...s, file: `${SPENT[i]}/${s.file}` })))];
 const devResults = await evaluate(dev);
