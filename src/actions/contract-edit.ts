@@ -18,13 +18,33 @@ function valueSource(native: unknown): string {
     .join(', ')}}`;
 }
 
-/** The entry's lines: the key, then each environment's allowed value, reason, owner, expiry. */
-function entryLines(change: ContractChange, indent: number, unit: number): string[] {
+/** A text a list allows, written so it reads back as that text (`4`, `true`, `"v1.0"`). */
+function textSource(text: string): string {
+  const probe = parseDocument(`k: ${text}`, { version: '1.2' });
+  const read: unknown = probe.errors.length === 0 ? probe.get('k') : undefined;
+  const plain = typeof read === 'string' || typeof read === 'number' || typeof read === 'boolean';
+  return plain && String(read) === text && text.trim() === text && text !== '' ? text : text === 'null' ? '~' : JSON.stringify(text);
+}
+
+/** The entry's lines: the key, then each environment's allowed value (or its line kept as
+ * written, or its list widened), reason, owner, expiry. */
+function entryLines(change: ContractChange, indent: number, unit: number, kept: ReadonlyMap<string, string> = new Map()): string[] {
   const pad = ' '.repeat(indent);
   const inner = ' '.repeat(indent + unit);
   const lines = [`${pad}${scalarSource(change.key, undefined, '1.2')}:`];
-  for (const [env, value] of Object.entries(change.allowed ?? {}))
-    lines.push(`${inner}${scalarSource(env, undefined, '1.2')}: ${valueSource(toNative(value))}`);
+  const envs = [...Object.keys(change.allowed ?? {}), ...(change.keep ?? []).filter((env) => !(env in (change.allowed ?? {})))];
+  for (const env of envs) {
+    const written = kept.get(env);
+    if (written !== undefined) {
+      lines.push(`${inner}${written}`);
+      continue;
+    }
+    const value = change.allowed?.[env];
+    if (!value) continue;
+    const also = change.alsoAllowed?.[env];
+    const source = also ? `[${[...also.map(textSource), valueSource(toNative(value))].join(', ')}]` : valueSource(toNative(value));
+    lines.push(`${inner}${scalarSource(env, undefined, '1.2')}: ${source}`);
+  }
   if (change.reason) lines.push(`${inner}reason: ${scalarSource(change.reason, undefined, '1.2')}`);
   if (change.owner) lines.push(`${inner}owner: ${scalarSource(change.owner, undefined, '1.2')}`);
   if (change.expires) lines.push(`${inner}expires: ${change.expires}`);
@@ -61,8 +81,10 @@ export function editContract(text: string | undefined, change: ContractChange): 
     isMap(firstValue) && !firstValue.flow && firstValue.items[0]
       ? (firstValue.items[0].key as YamlNode).range![0] - lineStart(text, (firstValue.items[0].key as YamlNode).range![0]) - indent
       : indentUnit(text);
-  const lines = entryLines(change, indent, unit > 0 ? unit : 2).join(eol) + eol;
   const pair = items.find((p: Pair) => isScalar(p.key) && String(p.key.value) === change.key);
+  const step = unit > 0 ? unit : 2;
+  const kept = pair && change.keep ? keptLines(text, pair.value as YamlNode | null, change.keep, indent + step) : undefined;
+  const lines = entryLines(change, indent, step, kept).join(eol) + eol;
   const span = (p: Pair) => {
     const keyRange = (p.key as YamlNode).range!;
     const end = ((p.value as YamlNode | null)?.range ?? keyRange)[1];
@@ -87,6 +109,35 @@ export function editContract(text: string | undefined, change: ContractChange): 
   return text.slice(0, at) + (at > 0 && text[at - 1] !== '\n' ? eol : '') + lines + text.slice(at);
 }
 
+/** The lines of the environments an entry keeps as written (`staging: any  # the team's sandbox`),
+ * moved to the column the entry is written at: a flow entry's pair (`{staging: any, …}`) becomes
+ * its own line. */
+function keptLines(text: string, entry: YamlNode | null, envs: readonly string[], column: number): Map<string, string> {
+  const kept = new Map<string, string>();
+  if (!isMap(entry)) return kept;
+  for (const p of entry.items) {
+    if (!isScalar(p.key) || !envs.includes(String(p.key.value))) continue;
+    const keyRange = (p.key as YamlNode).range!;
+    const from = keyRange[0];
+    let to = ((p.value as YamlNode | null)?.range ?? keyRange)[1];
+    if (!entry.flow) {
+      // The rest of the value's last line (a comment after it) belongs to the line.
+      const end = lineEnd(text, Math.max(from, to - 1));
+      to = end - (text.slice(0, end).endsWith('\r\n') ? 2 : text.slice(0, end).endsWith('\n') ? 1 : 0);
+    }
+    const source = text.slice(from, to);
+    if (entry.flow) {
+      kept.set(String(p.key.value), source.replace(/\s*\r?\n\s*/g, ' '));
+      continue;
+    }
+    const shift = column - (from - lineStart(text, from));
+    const [first, ...rest] = source.split(/\r?\n/);
+    const moved = rest.map((line) => (shift >= 0 ? ' '.repeat(shift) + line : line.slice(Math.min(-shift, line.length - line.trimStart().length))));
+    kept.set(String(p.key.value), [first, ...moved].join(eolOf(text)));
+  }
+  return kept;
+}
+
 /** An empty or flow-style section: written again through the document. */
 function rewriteWhole(text: string, change: ContractChange): string {
   const section = change.section ?? 'expected_differences';
@@ -99,7 +150,18 @@ function rewriteWhole(text: string, change: ContractChange): string {
     if (isMap(map) && map.items.length === 0) map.flow = true;
   } else {
     const entry: Record<string, unknown> = {};
-    for (const [env, value] of Object.entries(change.allowed)) entry[env] = toNative(value);
+    const before = doc.getIn([section, change.key]);
+    const written = isMap(before) ? (before.toJSON() as Record<string, unknown>) : {};
+    for (const [env, value] of Object.entries(change.allowed)) {
+      const also = change.alsoAllowed?.[env];
+      entry[env] =
+        change.keep?.includes(env) && env in written
+          ? written[env]
+          : also
+            ? [...also.map((t) => parseDocument(`k: ${textSource(t)}`).get('k')), toNative(value)]
+            : toNative(value);
+    }
+    for (const env of change.keep ?? []) if (!(env in entry) && env in written) entry[env] = written[env];
     if (change.reason) entry.reason = change.reason;
     if (change.owner) entry.owner = change.owner;
     if (change.expires) entry.expires = change.expires;

@@ -6,7 +6,7 @@ import type { EnvironmentConfig } from '../config/load.js';
 import type { KubernetesSourceConfig } from '../config/schema.js';
 import type { Scan } from '../engine.js';
 import { calendarDateProblem } from '../config/calendar-date.js';
-import { describeAllowed, type Allowed } from '../config/contract.js';
+import { describeAllowed, type Allowed, type ContractEntry } from '../config/contract.js';
 import { changeOf } from '../compare/accepted.js';
 import { allows, entryFor, isExpired } from '../compare/compare.js';
 import { UserError } from '../errors.js';
@@ -54,6 +54,12 @@ export interface ContractChange {
   key: KeyPath;
   /** Each environment's allowed value; null removes the entry. */
   allowed: Record<EnvName, TypedValue> | null;
+  /** Environments whose lines in the existing entry stay as written: what they allow (`any`, a
+   * list, a /regex/) already holds the declared value, and a declaration is no reason to narrow it. */
+  keep?: EnvName[];
+  /** Values an environment's existing list allows besides its declared one (`[4, 6, 8]` widened
+   * by a declared 2): the list is written again with the value added, not replaced by it. */
+  alsoAllowed?: Record<EnvName, string[]>;
   reason?: string;
   owner?: string;
   expires?: string;
@@ -204,7 +210,16 @@ function changeSignature(p: PlannedDecision): string {
   return JSON.stringify({
     files: p.files.map((f) => [f.file, f.key, f.value?.text ?? null]).sort(),
     contract: p.contract
-      .map((c) => [c.file, c.key, c.allowed && Object.entries(c.allowed).map(([e, v]) => [e, v.text]), c.reason ?? null, c.owner ?? null, c.expires ?? null])
+      .map((c) => [
+        c.file,
+        c.key,
+        c.allowed && Object.entries(c.allowed).map(([e, v]) => [e, v.text]),
+        c.keep ?? null,
+        c.alsoAllowed ?? null,
+        c.reason ?? null,
+        c.owner ?? null,
+        c.expires ?? null,
+      ])
       .sort(),
     live: p.live.map((l) => [l.env, l.key, l.value]).sort(),
     // A step that writes nothing (its change holds already) is the same change only as itself:
@@ -270,6 +285,22 @@ function declarationTerms(
     throw new UserError(`expires ${expires} has passed (today is ${today}; ${from}): the declaration would cover nothing; give a later expires (YYYY-MM-DD)`);
   }
   return { reason, ...(owner ? { owner } : {}), ...(expires ? { expires } : {}) };
+}
+
+/** How an existing entry takes a declaration of each environment's current value: an environment
+ * whose rule already allows it keeps its line as written (`any`, a list, a /regex/: rewriting it as
+ * the one value would narrow what its author allowed, a newcomer's trial, session 38), a list that
+ * lacks it gains it, and an exact value or a pattern that rejects it gives way to it. */
+function widenedEntry(existing: ContractEntry, allowed: Record<EnvName, TypedValue>): { keep: EnvName[]; alsoAllowed: Record<EnvName, string[]> } {
+  const keep: EnvName[] = [];
+  const alsoAllowed: Record<EnvName, string[]> = {};
+  for (const [env, rule] of existing.allowed) {
+    if (rule.kind === 'change') continue;
+    const value = allowed[env];
+    if (!value || allows(rule, value.type === 'null' ? undefined : value)) keep.push(env);
+    else if (rule.kind === 'one_of') alsoAllowed[env] = rule.texts;
+  }
+  return { keep, alsoAllowed };
 }
 
 /** A key declared through its pattern's one contract entry (the glob, and what the pattern allows
@@ -531,9 +562,22 @@ function planOne(scan: Scan, decision: Decision, options: PlanOptions): PlannedD
       for (const env of envNames)
         if (!(env in allowed) && scan.snapshot.envs.has(env) && scan.snapshot.envs.get(env)!.values.get(decision.key)?.text == null)
           allowed[env] = { text: 'null', type: 'null' };
-    const change: ContractChange = { file, key: decision.key, allowed, ...terms };
+    const widened = existing && !liveOnly ? widenedEntry(existing, allowed) : { keep: [], alsoAllowed: {} };
+    const change: ContractChange = {
+      file,
+      key: decision.key,
+      allowed,
+      ...(widened.keep.length > 0 ? { keep: widened.keep } : {}),
+      ...(Object.keys(widened.alsoAllowed).length > 0 ? { alsoAllowed: widened.alsoAllowed } : {}),
+      ...terms,
+    };
     const listed = Object.entries(allowed)
-      .map(([env, v]) => `${env}=${v.type === 'null' ? '~' : shortText(v.text)}`)
+      .map(([env, v]) => {
+        const value = v.type === 'null' ? '~' : shortText(v.text);
+        if (widened.keep.includes(env)) return `${env}=${shortText(describeAllowed(existing!.allowed.get(env)!))}`;
+        const also = widened.alsoAllowed[env];
+        return also ? `${env}=one of ${[...also.map(shortText), value].join(', ')}` : `${env}=${value}`;
+      })
       .join(', ');
     return {
       ...base,

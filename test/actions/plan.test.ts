@@ -197,6 +197,71 @@ describe('validateDecision (what the interactive view calls when a decision is m
     expect(contract).toMatch(/DEBUG_SQL:\n\s+staging: "?true"?\n\s+production: (~|null)\n/);
   });
 
+  it("declaring a contract violation widens the entry: other environments' `any`, lists and comments stay as written", async () => {
+    // A newcomer's trial (session 38): `d` on production's replicas outside [4, 6, 8] rewrote the
+    // whole entry as each environment's one current value, dropping staging's `any` and the list.
+    const repo = await repoWithFiles({
+      'undrift.yaml':
+        'environments:\n  dev: {files: [values-dev.yaml]}\n  staging: {files: [values-staging.yaml]}\n  production: {files: [values-production.yaml]}\n' +
+        'promotion: [dev, staging, production]\ncontract: expected-env-diff.yaml\n',
+      'expected-env-diff.yaml':
+        'expected_differences:\n  LOG_LEVEL: {dev: debug, staging: info, production: info}\n  replicas:\n    dev: any # whatever the laptop takes\n' +
+        '    staging:\n      - 1\n      - 2\n    production: [4, 6, 8]\n    reason: production scales in steps of two\n    owner: platform\n' +
+        '  IMAGE_TAG:\n    dev: any\n    staging: /^v2\\./\n    production: /^v2\\./\n    reason: one major everywhere\n',
+      'values-dev.yaml': 'LOG_LEVEL: debug\nreplicas: 1\nIMAGE_TAG: v2.1.0\n',
+      'values-staging.yaml': 'LOG_LEVEL: info\nreplicas: 2\nIMAGE_TAG: v2.1.0\n',
+      'values-production.yaml': 'LOG_LEVEL: info\nreplicas: 2\nIMAGE_TAG: v3.0.0\n',
+    });
+    const scan = await scanRepository({ repo, history: false, live: false, today: '2026-12-01' });
+    expect(
+      scan.divergences
+        .filter((d) => d.kind === 'contract-violation')
+        .map((d) => d.key)
+        .sort(),
+    ).toEqual(['IMAGE_TAG', 'replicas']);
+    const replicas = validateDecision({ key: 'replicas', action: 'declare', reason: 'two replicas are enough since the cache' }, scan);
+    expect(replicas.ok && replicas.step.subject).toBe('drift: declare replicas (dev=any, staging=one of 1, 2, production=one of 4, 6, 8, 2)');
+    const image = validateDecision({ key: 'IMAGE_TAG', action: 'declare', reason: 'production runs v3 first' }, scan);
+    expect(image.ok && image.step.subject).toBe('drift: declare IMAGE_TAG (dev=any, staging=/^v2\\./, production=v3.0.0)');
+    const steps = [replicas, image].flatMap((c) => (c.ok ? [c.step] : []));
+    const edits = await prepareEdits(repo, steps, ['dev', 'staging', 'production'], 'decision', DEFAULT_READ_LIMITS);
+    const contract = [...edits.commits.at(-1)!.files.values()][0]!.toString();
+    expect(contract).toBe(
+      'expected_differences:\n  LOG_LEVEL: {dev: debug, staging: info, production: info}\n  replicas:\n    dev: any # whatever the laptop takes\n' +
+        '    staging:\n      - 1\n      - 2\n    production: [4, 6, 8, 2]\n    reason: two replicas are enough since the cache\n    owner: platform\n' +
+        '  IMAGE_TAG:\n    dev: any\n    staging: /^v2\\./\n    production: v3.0.0\n    reason: production runs v3 first\n',
+    );
+    // Written so, the scan of the branch finds both declared.
+    const after = await repoWithFiles({
+      'undrift.yaml':
+        'environments:\n  dev: {files: [values-dev.yaml]}\n  staging: {files: [values-staging.yaml]}\n  production: {files: [values-production.yaml]}\n' +
+        'promotion: [dev, staging, production]\ncontract: expected-env-diff.yaml\n',
+      'expected-env-diff.yaml': contract,
+      'values-dev.yaml': 'LOG_LEVEL: debug\nreplicas: 1\nIMAGE_TAG: v2.1.0\n',
+      'values-staging.yaml': 'LOG_LEVEL: info\nreplicas: 2\nIMAGE_TAG: v2.1.0\n',
+      'values-production.yaml': 'LOG_LEVEL: info\nreplicas: 2\nIMAGE_TAG: v3.0.0\n',
+    });
+    const rescan = await scanRepository({ repo: after, history: false, live: false, today: '2026-12-01' });
+    expect(rescan.divergences.filter((d) => d.severity === 'drift').map((d) => `${d.key} ${d.kind}`)).toEqual([]);
+  });
+
+  it('declaring into a flow entry keeps the pairs that already allow their value, each on its own line', async () => {
+    const repo = await repoWithFiles({
+      'undrift.yaml':
+        'environments:\n  staging: {files: [.env.staging]}\n  production: {files: [.env.production]}\npromotion: [staging, production]\ncontract: expected-env-diff.yaml\n',
+      'expected-env-diff.yaml': 'expected_differences:\n  WORKERS: {staging: {one_of: [2, 4]}, production: 8, reason: sized per load}\n',
+      '.env.staging': 'WORKERS=4\n',
+      '.env.production': 'WORKERS=4\n',
+    });
+    const scan = await scanRepository({ repo, history: false, live: false, today: '2026-12-01' });
+    const check = validateDecision({ key: 'WORKERS', action: 'declare', reason: 'production runs four since the new nodes' }, scan);
+    expect(check.ok && check.step.subject).toBe('drift: declare WORKERS (staging=one of 2, 4, production=4)');
+    const edits = await prepareEdits(repo, check.ok ? [check.step] : [], ['staging', 'production'], 'decision', DEFAULT_READ_LIMITS);
+    expect([...edits.commits[0]!.files.values()][0]!.toString()).toBe(
+      'expected_differences:\n  WORKERS:\n    staging: {one_of: [2, 4]}\n    production: "4"\n    reason: production runs four since the new nodes\n',
+    );
+  });
+
   it("the value a contract violation's verdict names is the violating environment's, never another's revert", () => {
     // A newcomer's trial (session 38): `revert staging` of the demo's replicas (production in violation)
     // wrote the value the verdict names for production into staging, which has held its own since it was added.
