@@ -123,7 +123,6 @@ export async function applyDecisions(scan: Scan, decisions: Decision[], options:
       const say = (line: string) => options.onStep?.(line);
       say(`checking ${fresh.length} decision(s)${recorded.length ? ` (${recorded.length} already in the ledger)` : ''}`);
       const planned = planDecisions(scan, fresh, planOptions);
-      if (!options.allowRisk) refuseHarmful(scan, planned);
       const skipped = fresh.filter((d) => d.action === 'skip');
       const liveChanges = planned.flatMap((p) => p.live);
       if (liveChanges.length > 0 && !options.live) {
@@ -160,6 +159,14 @@ export async function applyDecisions(scan: Scan, decisions: Decision[], options:
           break;
         }
       }
+      // A harmful decision is refused only where it would still be written: one already in place (this
+      // file applied before with --allow-risk) is reported so, and the refusal comes before any
+      // notice about other branches, so a refused run says one thing.
+      if (!options.allowRisk)
+        refuseHarmful(
+          scan,
+          planned.filter((step) => !outcome.inPlace.some((i) => i.step === step)),
+        );
       // An older branch not merged yet that made this decision with another value: the new branch
       // does not replace it, and merging both would leave whichever lands last.
       for (const step of pending)

@@ -88,6 +88,19 @@ describe('apply refuses a decision that looks harmful unless --allow-risk', () =
     expect(await branches(repo)).toMatch(/undrift\//);
   });
 
+  it('the same file applied again, without --allow-risk, finds it in place on its branch instead of refusing it', async () => {
+    // Refused before: the harm check ran before the open branch was read, so a re-run (a script
+    // applying a reviewed file twice) failed where the first run had already made the branch.
+    const repo = await hotfixRepo();
+    const decisions = "- {key: env.PAYMENT_GATEWAY_TIMEOUT_MS, env: production, action: backfill, value: '3000'}\n";
+    expect((await apply(repo, decisions, '--allow-risk')).exitCode).toBe(0);
+    const again = await apply(repo, decisions);
+    expect(again.exitCode, again.stderr).toBe(0);
+    expect(again.stderr).not.toContain('harmful');
+    expect(again.stdout).toMatch(/already in place/);
+    expect((await branches(repo)).split('\n')).toHaveLength(1);
+  });
+
   it('the move that keeps the fix (staging given production’s value) is not refused', async () => {
     const repo = await hotfixRepo();
     const run = await apply(repo, '- {key: env.PAYMENT_GATEWAY_TIMEOUT_MS, env: staging, action: backfill}\n');
