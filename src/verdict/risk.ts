@@ -159,6 +159,14 @@ export function looksLoosened(key: string, value: string | null): boolean {
   if (/\b(?:skip|disable|disabled|insecure|bypass|allow ?all|no ?verify|debug|verbose|trace|mock|fake|stub|dry ?run|test ?mode|sandbox)\b/.test(w))
     return truthy;
   if (/\b(?:verif\w*|verify|auth|ssl|tls|secure|csrf|mfa|2fa|validation|enforce\w*|strict|required)\b/.test(w)) return falsy;
+  // A protection switched off by its flag (`RATE_LIMIT_ENABLED=false`, `wafEnabled: off`): the
+  // mechanism named with an on/off word, where the value is that word's "off" (a newcomer's trial,
+  // session 38: a rate limit's enabled flag set false in production was no weaker setting).
+  if (
+    /\b(?:enabled?|on|active)\b/.test(w) &&
+    /\b(?:rate ?limit\w*|ratelimit\w*|throttl\w*|quotas?|waf|firewall|captcha|antivirus|virus ?scan\w*|malware ?scan\w*|encrypt\w*|hsts|lockout)\b/.test(w)
+  )
+    return falsy;
   if (/\b(?:log ?level|loglevel|level|verbosity)\b/.test(w)) return /^(?:debug|trace|verbose|all|silly)$/.test(v);
   // A limit switched off: by convention 0, -1 or a word means "no limit" for rate limits, quotas
   // and size caps (a cap of 0 bytes or 0 requests per second would stop all traffic, so nobody

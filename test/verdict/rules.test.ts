@@ -181,6 +181,15 @@ describe('risk by kind of key', () => {
     expect(looksLoosened('MAX_REQUEST_BYTES', '-1')).toBe(true);
     expect(looksLoosened('ingress.throttleRps', 'off')).toBe(true);
     expect(looksLoosened('API_RATE_LIMIT', '50')).toBe(false);
+    // A protection's on/off flag set off, however the key spells it; on, or another flag, is not.
+    expect(looksLoosened('RATE_LIMIT_ENABLED', 'false')).toBe(true);
+    expect(looksLoosened('gateway.rateLimiting.enabled', 'off')).toBe(true);
+    expect(looksLoosened('wafEnabled', 'false')).toBe(true);
+    expect(looksLoosened('uploads.virusScan.enabled', 'no')).toBe(true);
+    expect(looksLoosened('ENABLE_LOGIN_LOCKOUT', '0')).toBe(true);
+    expect(looksLoosened('RATE_LIMIT_ENABLED', 'true')).toBe(false);
+    expect(looksLoosened('RECOMMENDATIONS_ENABLED', 'false')).toBe(false);
+    expect(looksLoosened('THROTTLE_WINDOW_SECONDS', '60')).toBe(false);
     expect(looksLoosened('MAX_RETRIES', '0')).toBe(false);
     expect(looksLoosened('REPLICA_COUNT', '0')).toBe(false);
     expect(looksLoosened('logLevel', 'trace')).toBe(true);
