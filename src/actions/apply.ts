@@ -162,11 +162,12 @@ export async function applyDecisions(scan: Scan, decisions: Decision[], options:
       // A harmful decision is refused only where it would still be written: one already in place (this
       // file applied before with --allow-risk) is reported so, and the refusal comes before any
       // notice about other branches, so a refused run says one thing.
-      if (!options.allowRisk)
-        refuseHarmful(
-          scan,
-          planned.filter((step) => !outcome.inPlace.some((i) => i.step === step)),
-        );
+      const risky = harmfulSteps(
+        scan,
+        planned.filter((step) => !outcome.inPlace.some((i) => i.step === step)),
+      );
+      if (!options.allowRisk) refuseHarmful(risky);
+      for (const [step, sentences] of risky) step.confirmedHarm = sentences;
       // An older branch not merged yet that made this decision with another value: the new branch
       // does not replace it, and merging both would leave whichever lands last.
       for (const step of pending)
@@ -306,21 +307,29 @@ async function supersededLine(repo: string, step: PlannedDecision, where: string
  * debug switch turned on in production is as harmful from there as from a key press in the view.
  * Only a harm the decision's own writes show is refused: going against the verdict alone is the
  * person's call, said in the commit message (the view asks about it, on a risky key). */
-function refuseHarmful(scan: Scan, planned: PlannedDecision[]): void {
-  const envs = scan.config.environments.map((e) => e.name);
-  const harmful = planned.flatMap((step) =>
-    step.decisions.flatMap((decision) => {
-      const d = step.divergence ?? divergenceOf(scan, decision);
-      const harm = d && harmOf(d, decision, { envs, promotion: scan.config.promotion, history: 'off', writes: fileWrites([step]) });
-      return harm && harm.harms.length > 0 ? [harmSentence({ ...harm, unknown: undefined })] : [];
-    }),
-  );
+function refuseHarmful(risky: ReadonlyMap<PlannedDecision, string[]>): void {
+  const harmful = [...risky.values()].flat();
   if (harmful.length === 0) return;
   const one = harmful.length === 1;
   throw new UserError(
     `${one ? 'a decision looks' : `${harmful.length} decisions look`} harmful: ${harmful.join(' ')} Nothing was changed; ` +
       `if ${one ? 'it is' : 'they are'} meant, apply again with --allow-risk`,
   );
+}
+
+/** The steps whose own writes look harmful, each with why (the view's words). */
+function harmfulSteps(scan: Scan, planned: PlannedDecision[]): Map<PlannedDecision, string[]> {
+  const envs = scan.config.environments.map((e) => e.name);
+  const risky = new Map<PlannedDecision, string[]>();
+  for (const step of planned) {
+    const sentences = step.decisions.flatMap((decision) => {
+      const d = step.divergence ?? divergenceOf(scan, decision);
+      const harm = d && harmOf(d, decision, { envs, promotion: scan.config.promotion, history: 'off', writes: fileWrites([step]) });
+      return harm && harm.harms.length > 0 ? [harmSentence({ ...harm, unknown: undefined })] : [];
+    });
+    if (sentences.length > 0) risky.set(step, sentences);
+  }
+  return risky;
 }
 
 function otherwiseLine(decision: Decision, other: OpenDecision): string {

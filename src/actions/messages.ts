@@ -32,6 +32,7 @@ export function commitMessage(group: PlannedDecision[]): string {
     if (group.length > 1) body.push(`${planned.subject}`);
     if (decision.reason)
       body.push(`Reason: ${decision.reason}${decision.owner ? ` (owner: ${decision.owner})` : ''}${decision.expires ? `, until ${decision.expires}` : ''}`);
+    for (const harm of planned.confirmedHarm ?? []) body.push(wrap(`Applied though it looks harmful (confirmed): ${harm}`));
     if (divergence?.verdict) {
       body.push(`Verdict: ${verdictShort(divergence)}.`);
       const against = againstVerdict(decision, divergence, divergence.verdict);
@@ -93,6 +94,7 @@ export function pullRequestBody(planned: PlannedDecision[]): string {
 function evidence(decision: Decision, p: PlannedDecision): string[] {
   const out: string[] = [];
   if (decision.reason) out.push(`Reason: ${decision.reason}`, '');
+  for (const harm of p.confirmedHarm ?? []) out.push(`**Applied though it looks harmful (confirmed):** ${harm}`, '');
   const d = p.divergence;
   const v = d?.verdict;
   if (d && v) {

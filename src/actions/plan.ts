@@ -91,6 +91,9 @@ export interface PlannedDecision {
   /** What the person applying should know of how it was written (a Secret accepted by its
    * fingerprint: in this clone only). */
   notes?: string[];
+  /** Why the decision looks harmful, where the person applied it anyway (`--allow-risk`, or the
+   * view's confirmation): its commit says so, so a reviewer sees it was meant. */
+  confirmedHarm?: string[];
 }
 
 export interface PlanOptions {

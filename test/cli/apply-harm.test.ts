@@ -86,6 +86,11 @@ describe('apply refuses a decision that looks harmful unless --allow-risk', () =
     expect(run.exitCode, run.stderr).toBe(0);
     expect(run.stdout).toMatch(/^branch undrift\/\S+ /m);
     expect(await branches(repo)).toMatch(/undrift\//);
+    // The commit says it was applied knowingly, and why it looked harmful, for whoever reviews it.
+    const message = await git(repo, 'log', '-1', '--format=%B', (await branches(repo)).replace(/^[*+ ]+/, ''));
+    expect(message.replace(/\n\s+/g, ' ')).toMatch(
+      /Applied though it looks harmful \(confirmed\): .*undoes production's "10000" from [0-9a-f]{7} "HOTFIX INC-3312/,
+    );
   });
 
   it('the same file applied again, without --allow-risk, finds it in place on its branch instead of refusing it', async () => {
