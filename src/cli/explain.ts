@@ -2,6 +2,7 @@ import { scanRepository, type Scan } from '../engine.js';
 import { UserError } from '../errors.js';
 import { explainKey, explanationJson, keysCutAs, knownKeys, renderExplanation, similarKeys, type KeyExplanation } from '../report/explain.js';
 import type { KeyPath } from '../model/types.js';
+import { decisionsInPlace, type OpenDecision } from '../actions/ledger.js';
 import { dottedPlainly } from '../wording/similar-keys.js';
 import { colourEnabled, styleFor } from '../report/style.js';
 import { jsonSafe } from '../wording/terminal-text.js';
@@ -28,12 +29,21 @@ export async function runExplain(command: Omit<ScanCommand, 'key' | 'format'> & 
       `no key "${key}" in ${scan.snapshot.environments.join(', ')} or their history${similar.length ? ` (did you mean ${similar.join(', ')}?)` : ''}`,
     );
   }
+  const open = await openDecisionsOf(scan.repoRoot, explanation.key);
+  const shown = open.length > 0 ? { ...explanation, open } : explanation;
   io.stdout.write(
     json
-      ? `${jsonSafe(JSON.stringify(explanationJson(explanation), null, 2))}\n`
-      : renderExplanation(explanation, styleFor(colourEnabled(io.stdout, io.env, command.noColor))),
+      ? `${jsonSafe(JSON.stringify(explanationJson(shown), null, 2))}\n`
+      : renderExplanation(shown, styleFor(colourEnabled(io.stdout, io.env, command.noColor))),
   );
   return EXIT.ok;
+}
+
+/** The key's decisions on undrift branches not merged yet. The ledger is a convenience here: one
+ * that cannot be read (no ledger yet, a clone without its notes) shows none. */
+async function openDecisionsOf(repo: string, key: KeyPath): Promise<Array<{ branch: string; action: string; envs: string[] }>> {
+  const { open } = await decisionsInPlace(repo).catch(() => ({ open: [] as OpenDecision[] }));
+  return open.filter((o) => o.key === key).map((o) => ({ branch: o.place.where, action: o.action, envs: o.envs }));
 }
 
 /** Found in what runs alone: no file sets it, no commit changed it, nothing diverges under it. */

@@ -40,6 +40,9 @@ export interface KeyExplanation {
   history: Record<EnvName, HistoryEvent[]>;
   /** Every divergence on the key: across environments, and repo vs live per environment. */
   divergences: Divergence[];
+  /** Decisions on the key that undrift branches not merged yet hold (the ledger's), each with its
+   * branch: on-call deciding it again would make a second branch that merging both contradicts. */
+  open?: Array<{ branch: string; action: string; envs: string[] }>;
 }
 
 /** Everything known about one key: its values in the repo and live, every environment's history
@@ -125,6 +128,7 @@ export function explanationJson(e: KeyExplanation) {
     history: Object.fromEntries(Object.entries(e.history).map(([env, events]) => [env, events.map(eventJson)])),
     timeline: keyTimeline(e.divergences.length > 0 ? e.divergences : [{ history: e.history }], Object.keys(e.values)),
     divergences: e.divergences.map(divergenceJson),
+    ...(e.open ? { open_branches: e.open } : {}),
   };
 }
 
@@ -204,5 +208,13 @@ export function renderExplanation(e: KeyExplanation, style: Style): string {
     }
   }
   if (e.divergences.length === 0) lines.push('', style.green('The environments agree on this key, or differ only as the contract declares.'));
+  if (e.open && e.open.length > 0) {
+    lines.push('', style.bold('Decided on branches not merged yet'));
+    for (const o of e.open) {
+      const where = o.envs.filter(Boolean).map((env) => (env === 'all' ? 'every environment' : env));
+      lines.push(`  ${safe(o.branch)}: ${safe(o.action)}${where.length ? ` ${safe(where.join(', '))}` : ''}`);
+    }
+    lines.push(style.dim('  merge or close it before deciding the key again (`undrift log` lists every branch)'));
+  }
   return `${lines.join('\n')}\n`;
 }

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { git, repoWithFiles, tempDir } from '../support/repo.js';
 import { runCli } from '../support/cli.js';
@@ -96,6 +96,30 @@ describe('undrift explain', () => {
     const bad = await runCli(['scan', '--today', '2026-02-30'], { cwd: demo });
     expect(bad.exitCode).toBe(2);
     expect(bad.stderr).toBe('undrift: --today: "2026-02-30" is not a day of that month (2026-02 has 28 days)');
+  });
+
+  it('names the undrift branches not merged yet that decide the key, in text and JSON', async () => {
+    // A newcomer's trial (session 38): explain said nothing of an open branch that already decided
+    // the key, so on-call deciding it again made a second branch contradicting the first.
+    const repo = await repoWithFiles({
+      'undrift.yaml': 'environments:\n  staging: {files: [.env.staging]}\n  production: {files: [.env.production]}\npromotion: [staging, production]\n',
+      '.env.staging': 'TIMEOUT_MS=5000\nLOG=info\n',
+      '.env.production': 'TIMEOUT_MS=3000\nLOG=info\n',
+    });
+    const before = (await runCli(['explain', 'TIMEOUT_MS', '--no-history'], { cwd: repo })).stdout;
+    expect(before).not.toContain('not merged');
+    const dir = await tempDir();
+    const decisions = `${dir}/decisions.yaml`;
+    await writeFile(decisions, "- {key: TIMEOUT_MS, env: production, action: backfill, value: '5000'}\n");
+    const applied = await runCli(['apply', '--decisions', decisions, '--no-history'], { cwd: repo });
+    expect(applied.exitCode, applied.stderr).toBe(0);
+    const branch = (await git(repo, 'branch', '--list', 'undrift/*', '--format=%(refname:short)')).trim();
+    const text = (await runCli(['explain', 'TIMEOUT_MS', '--no-history'], { cwd: repo })).stdout;
+    expect(text).toContain(`Decided on branches not merged yet\n  ${branch}: backfill production\n`);
+    const json = JSON.parse((await runCli(['explain', 'TIMEOUT_MS', '--no-history', '--json'], { cwd: repo })).stdout) as { open_branches?: unknown };
+    expect(json.open_branches).toEqual([{ branch, action: 'backfill', envs: ['production'] }]);
+    // Another key of the same repo names none.
+    expect((await runCli(['explain', 'LOG', '--no-history'], { cwd: repo })).stdout).not.toContain('not merged');
   });
 
   it('an unknown key exits 2 and suggests similar ones', async () => {
