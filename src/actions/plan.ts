@@ -177,7 +177,13 @@ export function toDecision(raw: z.infer<typeof decisionSchema>): Decision {
   };
 }
 
-const shortText = (text: string) => (text.length > 40 ? `${text.slice(0, 37)}...` : text);
+/** A value as a commit subject quotes it: one line (a multi-line value, a certificate or a script,
+ * ended the subject at its first line break and spilled the rest into the body), at most 40 characters. */
+const shortText = (text: string) => {
+  const line = text.split(/\r?\n/, 1)[0]!;
+  if (line === text && text.length <= 40) return text;
+  return `${line.slice(0, 37)}...`;
+};
 
 /** Finds the divergence a decision is about: by id when given, else by key (and environment for
  * the per-environment live kinds). */

@@ -197,6 +197,18 @@ describe('validateDecision (what the interactive view calls when a decision is m
     expect(contract).toMatch(/DEBUG_SQL:\n\s+staging: "?true"?\n\s+production: (~|null)\n/);
   });
 
+  it("a multi-line value's subject quotes its first line only, so the commit's subject stays one line", async () => {
+    const repo = await repoWithFiles({
+      'undrift.yaml':
+        'environments:\n  staging: {files: [values-staging.yaml]}\n  production: {files: [values-production.yaml]}\npromotion: [staging, production]\n',
+      'values-staging.yaml': 'startupScript: |\n  set -e\n  ./migrate --all\n',
+      'values-production.yaml': 'startupScript: |\n  set -e\n',
+    });
+    const scan = await scanRepository({ repo, history: false, live: false, today: '2026-12-01' });
+    const check = validateDecision({ key: 'startupScript', env: 'production', action: 'backfill', value: 'set -e\n./migrate --all\n' }, scan);
+    expect(check.ok && check.step.subject).toBe('drift(production): backfill startupScript=set -e...');
+  });
+
   it("declaring a contract violation widens the entry: other environments' `any`, lists and comments stay as written", async () => {
     // A newcomer's trial (session 38): `d` on production's replicas outside [4, 6, 8] rewrote the
     // whole entry as each environment's one current value, dropping staging's `any` and the list.
