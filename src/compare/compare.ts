@@ -14,7 +14,7 @@ import {
   type Snapshot,
   type Value,
 } from '../model/types.js';
-import { slipOf } from '../wording/similar-keys.js';
+import { slipOf, withSegmentsLeftOut } from '../wording/similar-keys.js';
 import { keyNoteText } from '../wording/text.js';
 import { splitManifestKey } from '../parse/keypath.js';
 import { sameMeaning } from './same-meaning.js';
@@ -213,7 +213,8 @@ export function compareEnvironments(
     (e) => !e.glob && !keys.has(e.pattern) && !liveHas(e.pattern) && !objectsHave(e.pattern) && (objectsRead || !namesObject(e.pattern)),
   );
   // An entry a typing slip away from the key, naming no key itself: likely meant for this one.
-  const misspeltEntriesOf = (key: KeyPath) => unmatched.filter((e) => !key.endsWith(`.${e.pattern}`) && slipOf(e.pattern, [key]) === key);
+  const misspeltEntriesOf = (key: KeyPath) =>
+    unmatched.filter((e) => !key.endsWith(`.${e.pattern}`) && (slipOf(e.pattern, [key]) === key || withSegmentsLeftOut(e.pattern, [key]).length > 0));
 
   for (const key of [...keys].sort()) {
     if (isIgnored(contract, key)) continue;
@@ -336,7 +337,10 @@ export function compareEnvironments(
     // difference is then undeclared drift: removing the entry as unneeded would keep the drift and
     // lose the declaration (a newcomer's trial, session 32). Only a key that drifts undeclared: a
     // removed key beside a near name that agrees (DB_POOL_MAX, DB_POOL_MIN) is still stale.
-    const misspelt = named.length === 0 ? slipOf(entry.pattern, undeclaredDrift()) : undefined;
+    // A key's path with a part left out (`Certificate/api.renewBefore` for its `.spec.renewBefore`) is
+    // taken as meant the same way.
+    const misspelt =
+      named.length === 0 ? (slipOf(entry.pattern, undeclaredDrift()) ?? onlyOne(withSegmentsLeftOut(entry.pattern, undeclaredDrift()))) : undefined;
     const fullKeys = misspelt ? [misspelt] : named;
     emit(
       entry.pattern,
@@ -388,3 +392,5 @@ function typeNotes(values: Map<EnvName, Value | undefined>): string[] {
   }
   return out;
 }
+
+const onlyOne = (keys: string[]) => (keys.length === 1 ? keys[0] : undefined);

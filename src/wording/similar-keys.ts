@@ -38,6 +38,28 @@ export function slipOf(typed: string, names: readonly string[]): string | undefi
   return best?.name;
 }
 
+/** The keys that are `written` with one or two path segments it leaves out (`Certificate/api.renewBefore`
+ * for `Certificate/api.spec.renewBefore`, `Deployment/api.replicas` for a chart's
+ * `Deployment/api.spec.replicas`): a manifest's `spec.` or `.pod.` is easy to miss, and a key
+ * written without it matched nothing, silently (a blind story writer, session 39). */
+export function withSegmentsLeftOut(written: string, keys: Iterable<string>): string[] {
+  const cuts: Array<[string, string]> = [];
+  for (let i = written.indexOf('.'); i > 0; i = written.indexOf('.', i + 1)) cuts.push([`${written.slice(0, i)}.`, `.${written.slice(i + 1)}`]);
+  const found: string[] = [];
+  for (const key of keys) {
+    if (key.length <= written.length + 1) continue;
+    for (const [head, tail] of cuts) {
+      if (!key.startsWith(head) || !key.endsWith(tail)) continue;
+      const middle = key.slice(head.length, key.length - tail.length);
+      if (/^[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)?$/.test(middle)) {
+        found.push(key);
+        break;
+      }
+    }
+  }
+  return found.sort();
+}
+
 /** Up to `limit` of `keys`, best first: keys holding what was typed (or its last part), then
  * keys a few typing slips away from it (or whose last part is), then keys holding every word
  * typed. Case is ignored. */

@@ -91,4 +91,37 @@ describe('a contract entry written with a key’s last name only', () => {
     expect(agreeing.notes).toEqual(['declared in the contract, but no environment has this key']);
     expect(agreeing.verdict.confidence).toBeGreaterThan(0.8);
   });
+
+  // A blind story writer (session 39): a Certificate's `renewBefore` declared without the `spec.`
+  // of its path matched nothing, and the scan called the entry a declaration to remove.
+  it('an entry leaving out a part of a drifting key’s path (its spec.): both rows name the other, removal is not sure', async () => {
+    const repo = await repoFromScenario({
+      commits: [
+        {
+          at: '2026-11-02T09:00:00Z',
+          author: 'ana',
+          message: 'Certificates per environment',
+          write: {
+            'undrift.yaml': 'environments:\n  staging: [k8s/staging/cert.yaml]\n  production: [k8s/production/cert.yaml]\npromotion: [staging, production]\n',
+            'k8s/staging/cert.yaml':
+              'apiVersion: cert-manager.io/v1\nkind: Certificate\nmetadata: {name: api}\nspec:\n  secretName: api-tls\n  renewBefore: 360h\n',
+            'k8s/production/cert.yaml':
+              'apiVersion: cert-manager.io/v1\nkind: Certificate\nmetadata: {name: api}\nspec:\n  secretName: api-tls\n  renewBefore: 720h\n',
+            'config/expected-env-diff.yaml':
+              'expected_differences:\n  Certificate/api.renewBefore: {staging: 360h, production: 720h, reason: production renews early}\n',
+          },
+        },
+      ],
+    });
+    const run = await runCli(['scan', '--format', 'json', '--today', '2026-12-01'], { cwd: repo });
+    const scan = JSON.parse(run.stdout) as Awaited<ReturnType<typeof scanOf>>;
+    const stale = scan.divergences.find((d) => d.key === 'Certificate/api.renewBefore')!;
+    expect(stale.notes).toEqual([
+      'no key is named Certificate/api.renewBefore, but Certificate/api.spec.renewBefore is, and its difference is not declared: ' +
+        'is the entry misspelt? (write Certificate/api.spec.renewBefore if that difference is meant)',
+    ]);
+    expect(stale.verdict.confidence).toBeLessThanOrEqual(0.5);
+    const drift = scan.divergences.find((d) => d.key === 'Certificate/api.spec.renewBefore')!;
+    expect(drift.notes.join('\n')).toContain('the contract’s Certificate/api.renewBefore (config/expected-env-diff.yaml:2) names no key');
+  });
 });
