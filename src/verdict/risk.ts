@@ -167,6 +167,13 @@ export function looksLoosened(key: string, value: string | null): boolean {
     /\b(?:rate ?limit\w*|ratelimit\w*|throttl\w*|quotas?|waf|firewall|captcha|antivirus|virus ?scan\w*|malware ?scan\w*|encrypt\w*|hsts|lockout)\b/.test(w)
   )
     return falsy;
+  // A container's hardening switched off (a writable root filesystem for a tcpdump, root allowed, escalation or
+  // privileged mode on) and a mesh's mutual TLS let down to plaintext (PERMISSIVE, DISABLE): Kubernetes' and
+  // Istio's own field names, whose weaker side is what a debugging session leaves behind. A database's
+  // `readOnly` mode is not one: only the root filesystem's counts.
+  if (/\b(?:read ?only ?root ?file ?system|run ?as ?non ?root)\b/.test(w)) return falsy;
+  if (/\b(?:allow ?privilege ?escalation|privileged)\b/.test(w)) return truthy;
+  if (/\bmtls\b/.test(w) && /\bmode\b/.test(w)) return /^(?:permissive|disable|disabled|off|none)$/.test(v);
   if (/\b(?:log ?level|loglevel|level|verbosity)\b/.test(w)) return /^(?:debug|trace|verbose|all|silly)$/.test(v);
   // A limit switched off: by convention 0, -1 or a word means "no limit" for rate limits, quotas
   // and size caps (a cap of 0 bytes or 0 requests per second would stop all traffic, so nobody
