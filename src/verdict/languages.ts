@@ -547,6 +547,7 @@ const TABLE: Record<Exclude<Language, 'en'>, Words> = {
       'deshacer',
       'dejarlo como estaba',
       'regresar a',
+      'devolver … a',
       'reactivar',
       'hay que reactivar',
     ],
@@ -674,6 +675,8 @@ const TABLE: Record<Exclude<Language, 'en'>, Words> = {
       'on revient à',
       'retour à',
       'remettre à',
+      'remettre … à',
+      'ramener … à',
       'remettre la valeur',
       'annuler',
       'on remet',
@@ -851,6 +854,10 @@ const TABLE: Record<Exclude<Language, 'en'>, Words> = {
       'volta pra',
       'voltar pro',
       'voltar pra',
+      // The object between the verb and where it goes: "voltar concurrency para 10".
+      'voltar … para',
+      'voltando … para',
+      'voltamos … para',
       'reverter',
       'revertemos',
       'desfazer',
@@ -950,7 +957,20 @@ const TABLE: Record<Exclude<Language, 'en'>, Words> = {
       'durante la',
       'durante il',
     ],
-    back: ['tornare a', 'torniamo a', 'torna a', 'ripristinare', 'ripristiniamo', 'annullare', 'rimettere a', 'riportare a', 'riattivare', 'da riattivare'],
+    back: [
+      'tornare a',
+      'torniamo a',
+      'torna a',
+      'ripristinare',
+      'ripristiniamo',
+      'annullare',
+      'rimettere a',
+      'riportare a',
+      'rimettere … a',
+      'riportare … a',
+      'riattivare',
+      'da riattivare',
+    ],
     done: [
       'fatto',
       'completato',
@@ -2354,13 +2374,19 @@ const ENV_NAMES: Array<[RegExp, string[]]> = [
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
 const spaced = (lang: Language) => lang !== 'ja' && lang !== 'zh' && lang !== 'ko';
 const escape = (s: string) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&');
+// A going-back verb is often written with its object before where it goes ("voltar concurrency para 10",
+// "remettre la limite à 10", "riportare la soglia a 30"): a table word's ` … ` stands for those one to
+// three words, none of them ending the clause (a key's dots are inside its word: "voltar worker.pool para").
+const OBJECT_BETWEEN = String.raw`(?:\s+(?:[^\s.;:!?,]|\.(?=[^\s.]))+){1,3}\s+`;
 
-/** One table word as regex source: `*` ends a stem, a space matches any run of spaces. */
+/** One table word as regex source: `*` ends a stem, a space matches any run of spaces, ` … ` one to
+ * three words of the clause (a verb's object between it and its preposition: "voltar concurrency para"). */
 function wordSource(word: string, lang: Language): string {
   // A table word may hold a class of endings ("gotow[eay]"); nothing else is pattern syntax.
   const body = word
     .replace(/[.+?^${}()|\\]/g, '\\$&')
     .replace(/\*$/, '\\p{L}*')
+    .replace(/ … /g, OBJECT_BETWEEN)
     .replace(/ /g, '\\s+')
     .replace(/'/g, "['’]")
     // A word written with its space before it (Turkish " mi"): the space run starts where spaces do,
