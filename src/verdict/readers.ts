@@ -83,6 +83,7 @@ import { awaitedBeside } from './answer-awaited.js';
 import { ticketsOfName } from './named-ticket.js';
 import { sentenceEnds } from './sentence-end.js';
 import { aliasesIn } from './object-alias.js';
+import { ticketRecord } from './ticket-record.js';
 
 export type ReaderName = 'open' | 'stated-end' | 'gate-met' | 'documented' | 'fate' | 'undo' | 'keep' | 'unread';
 
@@ -402,9 +403,20 @@ export function readAcrossKinds(
     // withdrawal answers (superseded.ts); a keep answers only an open one.
     // A sure declare stands on the change's own words (its message, the comment beside the value):
     // only a text written after them answers it.
+    const held = heldBefore(history[s.env]);
+    const keyRemoved = s.value === null && d.kind !== 'missing-live';
+    // The record filed under the change's ticket since ("# EXP-77 — stopped: the threshold goes back to 30"),
+    // naming the value it replaced, speaks of the change without naming the key (ticket-record.ts).
     const undo =
       readers.includes('undo') && (open || !planned)
-        ? undoSaid(open ? s : writtenLater(s), d.key, context.environments, heldBefore(history[s.env]), s.value === null && d.kind !== 'missing-live')
+        ? (undoSaid(open ? s : writtenLater(s), d.key, context.environments, held, keyRemoved) ??
+          undoSaid(
+            { ...s, texts: ticketRecord(s.change, s.undoValue, context).map((t) => ({ ...t, own: false })) },
+            d.key,
+            context.environments,
+            held,
+            keyRemoved,
+          ))
         : undefined;
     const keep = open && readers.includes('keep') && s.keepValue !== undefined ? keepSaid(s) : undefined;
     if (!open && !undo) continue;
