@@ -3825,6 +3825,8 @@ interface EndWords {
   monthNames: string[];
   named: string | undefined;
   spanBefore: string | undefined;
+  /** The going-back words, as source: one right before a day names when the value goes back ("επαναφορά 1/8"). */
+  back: string | undefined;
 }
 const END_WORDS = new Map<Exclude<Language, 'en'>, EndWords>();
 function endWords(lang: Exclude<Language, 'en'>): EndWords {
@@ -3846,7 +3848,13 @@ function endWords(lang: Exclude<Language, 'en'>): EndWords {
         .map((w) => wordSource(w, lang))
         .join('|')})\\s+${SPAN_COUNT}\\s+${SPAN_UNIT}`
     : undefined;
-  END_WORDS.set(lang, (made = Object.freeze({ before, after, monthNames, named, spanBefore })));
+  const back = words.back.length
+    ? `(?:${[...words.back]
+        .sort((a, b) => b.length - a.length)
+        .map((w) => wordSource(w, lang))
+        .join('|')})`
+    : undefined;
+  END_WORDS.set(lang, (made = Object.freeze({ before, after, monthNames, named, spanBefore, back })));
   return made;
 }
 
@@ -3864,7 +3872,7 @@ function foreignEndOnce(lang: Exclude<Language, 'en'>, text: string, written: st
   // year writes a two-digit month or ends with a dot ("20.11", "3.12.", "2.04").
   const dayFirst = (m: RegExpExecArray) =>
     m[2] === '.' && !m[4] && m[3]!.length < 2 && !m[5] ? undefined : dayMonth(Number(m[1]), Number(m[3]), m[4], written);
-  const { before, after, monthNames, named, spanBefore } = endWords(lang);
+  const { before, after, monthNames, named, spanBefore, back } = endWords(lang);
   // Every date below holds a digit and every span a count: a text with neither ends nothing, and a
   // form whose words the text lacks (mayHold) is not built, so its pattern is not compiled for it.
   const digit = /\d/.test(t);
@@ -3888,6 +3896,13 @@ function foreignEndOnce(lang: Exclude<Language, 'en'>, text: string, written: st
         (m) => dayMonth(Number(m[1]), monthNames.findIndex((n) => cached(`^(?:${n})$`).test(m[2]!)) + 1, m[3], written),
       ]);
     if (hasAfter) tries.push([`${numeric}${after}`, dayFirst]);
+    // Going back on a day ("επαναφορά 1/8", "vuelta 1/8", "Rückbau 1/8/2030"): when the value goes back is its end,
+    // as "back to block in W45" is in English. A day written with a slash only: "zurück auf 1.5" is a value.
+    if (back && digit && mayHold(words.back, t))
+      tries.push([
+        `${back}\\s{1,3}(?:(?:on|am|le|el|il|o|dia|στις|την|τη|la)\\s{1,3})?(?<![\\d.-])(\\d{1,2})/(\\d{1,2})(?:/(\\d{4}|\\d{2}))?(?![\\d/.,])`,
+        (m) => dayMonth(Number(m[1]), Number(m[2]), m[3], written),
+      ]);
     if (hasAfter && named)
       tries.push([`${named}\\p{L}*${after}`, (m) => dayMonth(Number(m[1]), monthNames.findIndex((n) => cached(`^(?:${n})`).test(m[2]!)) + 1, m[3], written)]);
   } else {
