@@ -23,6 +23,10 @@ function isThread(text: string): boolean {
   return named.size >= 2 || new Set(threadOf(text).map((x) => x.who)).size >= 2;
 }
 
+// A passage that sets its step on a condition ("Go back to 30 s once ENG-901 ships", "si Google concedeix l'augment →
+// producció torna a 500") plans it for later: not what the record decided. A record's step is read only said outright.
+const CONDITION = /(?<![\p{L}])(?:if|once|when|unless|as soon as|si|wenn|falls|sobald|cuando|quand|dès que|quando|zodra|jeśli|gdy|dacă|eğer|αν)(?![\p{L}])/iu;
+
 export interface TicketPassage {
   where: string;
   text: string;
@@ -51,7 +55,7 @@ export function ticketRecord(
     const inName = ticketsIn(doc.path.toUpperCase()).some((t) => tickets.includes(t));
     for (const p of doc.passages) {
       const filed = inName || p.tickets.some((t) => tickets.includes(t)) || (!!p.heading && ticketsIn(p.heading).some((t) => tickets.includes(t)));
-      if (!filed || !namesValue(p.text, before)) continue;
+      if (!filed || !namesValue(p.text, before) || CONDITION.test(p.text)) continue;
       // A back-out plan ("Rollback: set it back to 30") says what would be done, not what was decided.
       const text = eventText(p);
       if (text === undefined || text.trim() === '') continue;

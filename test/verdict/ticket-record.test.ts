@@ -37,6 +37,9 @@ describe("the record under the change's ticket says the value goes back", () => 
     ['# RISK-214 plan\n\nOn stop, the limit goes back to 40 in production.', before],
     // A comment thread exported with the ticket: one voice's wish, answered by another.
     ['# RISK-214\n\n**Ana, 31.05 09:12**\nI would rather go back to 40 in production.\n\n**Ben, 31.05 10:00**\nNo, we keep 70 until the review.', steps],
+    // A step set on a condition: planned for later, not decided.
+    ['# RISK-214 — follow-up\n\nThe limit goes back to 40 in production once the new model ships.', steps],
+    ['# RISK-214 — seguimento\n\nSe o modelo novo entrar, o limite volta para 40; si el proveedor lo aprueba, el límite vuelve a 40.', steps],
     // A passage naming no value the change replaced.
     ['# RISK-214 — stopped\n\nThe limit goes back down in production next week.', steps],
   ])('%s: no revert', (text, story) => {
