@@ -1009,6 +1009,34 @@ const UNDO = regex(
 const UNDO_NOT_SAID =
   /(?<![\p{L}])(?:if|unless|when|once|whether|proposed|suggested|asked|wenn|falls|sobald|si|cuando|quand|lorsque|dès que|se|quando|als|zodra|jeśli|gdy|jak|если|когда)(?![\p{L}])[^.;\n]{0,60}$/iu;
 
+// An undo written with the event it waits for is a plan for that event, not a word that the change is
+// over: "back to true after 8.4.2 is installed", "revert once the vendor fix is in", "8.4.2 설치 후 true로
+// 원복", "8.4.2 適用後に戻す", "装上 8.4.2 之后改回", "po instalaci 8.4.2 vrátit na true", "wieder auf true,
+// sobald 8.4.2 installiert ist", "remettre à true après la mise à jour". The event word stands before the undo
+// in its clause, or follows it in its sentence; where words run together (Korean, Japanese, Chinese,
+// Turkish, Hungarian) the event's postposition ("후", "後", "之后", "sonra", "után") closes the clause
+// before it. Whether the event has come is the temporary reading's to weigh (difference.ts), with its date.
+const AWAITS_WORD =
+  String.raw`after|once|when|as soon as|until|till|nach|nachdem|sobald|après|dès que|une fois|después de|en cuanto|una vez|depois de|assim que|` +
+  String.raw`dopo|appena|nadat|zodra|efter|när|så snart|etter|po|až|jakmile|gdy|kiedy|после|когда|sau khi|setelah|sesudah`;
+const AWAITS_BEFORE = regex('iu', String.raw`(?<![\p{L}])(?:${AWAITS_WORD})(?![\p{L}])(?:[^.;\n]|\.(?=\S)){1,80}$`);
+const AWAITS_AFTER = regex('iu', String.raw`^(?:[^.;\n]|\.(?=\S)){0,60}?(?<![\p{L}])(?:${AWAITS_WORD})(?![\p{L}])\s{0,3}[\p{L}\p{N}]`);
+const AWAITS_POSTPOSITION = regex(
+  'u',
+  String.raw`(?:(?:후|뒤|이후|되면)(?=[\s,)]|$)|(?:の後|後|したら|次第)(?=[\s,，、)）にでは]|$)|之后|以后|后(?=[\s,，、])|(?<![\p{L}])(?:sonra|után|követően)(?![\p{L}]))`,
+  String.raw`(?:[^.;。\n]|\.(?=\S)){0,40}$`,
+);
+
+/** Whether the undo `phrase` in `text` waits for an event its sentence names (a plan for later), not said for now. */
+export function undoAwaits(text: string, phrase: string): boolean {
+  const at = text.indexOf(phrase);
+  if (at < 0) return false;
+  const start = Math.max(text.lastIndexOf('\n', at), text.lastIndexOf('. ', at), text.lastIndexOf(';', at)) + 1;
+  const before = text.slice(start, at);
+  const after = text.slice(at + phrase.length).split(/\n|\.(?:\s|$)|;/)[0] ?? '';
+  return AWAITS_BEFORE.test(before) || AWAITS_POSTPOSITION.test(before) || AWAITS_AFTER.test(after);
+}
+
 /** The words that undo a change (a switch turned back the way it was, the repository's value said
  * to be the right one), said — not asked, negated, proposed or set as a condition. */
 export function undoIn(text: string): string | undefined {

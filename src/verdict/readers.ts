@@ -40,7 +40,7 @@ import { keyNamePattern } from './documents.js';
 import { meetingDay } from './meeting-day.js';
 import { intentText, ticketsIn, type CommitLog, type Message } from './log.js';
 import { documentedMove, linkedPassages, type DocumentedMove, type MoveKind } from './documented.js';
-import { conditionMet, conditionWords, deferredIn, negatedBefore, openIn, specificWords, undoIn } from './conditions.js';
+import { conditionMet, conditionWords, deferredIn, negatedBefore, openIn, specificWords, undoAwaits, undoIn } from './conditions.js';
 import {
   decidesKeep,
   distinctive,
@@ -1318,6 +1318,9 @@ function undoSaid(
       undoWords(said) ?? removal() ?? foreignSays(said, 'mistake')?.phrase ?? back();
     // (Between files only: beside a live value, "revert the live value" names no environment.)
     // (A decision handed back to a person — "beslutet går tillbaka till Petra" — puts no value back: handed-back.ts.)
+    // The change's own note saying when it goes back ("8.4.2 설치 후 true로 원복", "back to true after the
+    // vendor fix") is its plan for its end, not a word that the end has come (conditions.ts `undoAwaits`).
+    if (phrase && t.own && undoAwaits(said, phrase)) continue;
     if (
       phrase &&
       !(s.change && aboutOtherEnv(t.text, phrase, s.env, environments)) &&
