@@ -77,6 +77,8 @@ import { pendingFor } from './pending.js';
 import { acceptanceStep } from './acceptance.js';
 import { shadowedBase } from './layered.js';
 import { answersOf, movedPast, type LaterAnswer } from './answered.js';
+import { awaitedEvent, eventAhead, eventWords, type EventAhead } from './event-ahead.js';
+import { linkedPassages } from './documented.js';
 import { reopenedSince } from './reopened.js';
 import { newestAnswersFirst } from './answers.js';
 import { goGate, goGiven, peopleOf, type GoGate, type GoWord } from './approval.js';
@@ -1450,6 +1452,38 @@ function answersTo(c: Case, commit: HistoryEvent, said: string, env: EnvName, va
   );
 }
 
+/** A later record, linked to the change by its ticket or its key, saying the event the change's temporary
+ * value waits for is still ahead: expected on a day to come, or with no date (event-ahead.ts). */
+function eventStillAhead(
+  c: Case,
+  commit: HistoryEvent,
+  said: string,
+  event: string,
+  values: Array<string | null>,
+): (EventAhead & { where: string; quote: string; sha: string }) | undefined {
+  const log = c.context.log;
+  const words = eventWords(event);
+  if (!log || words.length === 0) return undefined;
+  const q = {
+    key: c.d.key,
+    values,
+    tickets: ticketsIn(said),
+    date: commit.date,
+    author: commit.author,
+    subject: commit.subject,
+    environments: c.context.environments,
+  };
+  for (const p of linkedPassages(q, log, true)) {
+    if ((p.link !== 'ticket' && p.link !== 'key') || p.message || p.written.sha === commit.commit) continue;
+    if (Date.parse(p.written.date) <= Date.parse(commit.date) || (c.context.today && p.written.date.slice(0, 10) > c.context.today)) continue;
+    for (const sentence of p.text.replace(/\*\*|__/g, '').split(sentenceEnds(/(?<=[.!?;。！？])\s+|\n+/))) {
+      const ahead = eventAhead(sentence, words, p.written.date, c.context.today);
+      if (ahead) return { ...ahead, where: `${p.file}:${p.line} (written in ${short(p.written.sha)})`, quote: sentence.trim(), sha: p.written.sha };
+    }
+  }
+  return undefined;
+}
+
 /** The gate the change's text set for `held` (a ticket, a person whose go it waits for) and the go a
  * later text gives under it (approval.ts); a refusal written later, or no word, is undefined. */
 function approvalGiven(c: Case, commit: HistoryEvent, said: string, held: EnvName): { gate: GoGate; word: GoWord } | undefined {
@@ -2330,6 +2364,29 @@ function choose(c: Case, x: Facts): Partial {
     // No date of its own: what was written since about its condition answers before its age does.
     const reply = commit ? temporaryAnswered(c, answersTo(c, commit, said, deliberate, [target]), revertTo, declare, deliberate, previous) : undefined;
     if (reply) return reply;
+    // The event it waits for ("until the LoC", "cho đến khi khách chuyển sang export API"), a later record
+    // says, is still ahead: expected on a day to come, the measure stands until then; with no date, the end
+    // is open and its owner says what happens (event-ahead.ts). Putting it back first brings back what it was for.
+    const awaited = intent.temporary.event ?? awaitedEvent(intent.temporary.phrase) ?? awaitedEvent(said);
+    const ahead = commit && awaited ? eventStillAhead(c, commit, said, awaited, [target]) : undefined;
+    if (ahead && awaited) {
+      f.add(
+        'intent',
+        `${ahead.where} says what ${deliberate}'s temporary value waits for is still ahead ("${ahead.phrase}"): "${ahead.quote.slice(0, 160)}"`,
+        ahead.sha,
+      );
+      if (ahead.on) {
+        f.ask(
+          `${ahead.where} expects "${awaited.slice(0, 60)}" by ${ahead.on}: keep ${deliberate}'s ${shown(target)} until then, and revert it to ${shown(previous)} once it has come.`,
+        );
+        return declare(0.55, `what ${deliberate}'s temporary value waits for is expected on ${ahead.on}, not yet`, ahead.on);
+      }
+      f.ask(
+        `${ahead.where} gives "${awaited.slice(0, 60)}" no date: does ${deliberate} keep ${shown(target)} until it comes, or does it get an end date? ` +
+          `Reverting ${deliberate} to ${shown(previous)} before it comes undoes what the change was for.`,
+      );
+      return declare(0.45, `what ${deliberate}'s temporary value waits for has no date yet: its end is open`);
+    }
     // Held until a version reaches an environment ("off until 4.2.1 is in production"): a later record
     // of that version there (a deploy log's row, "4.2.1 deployed to production") is the end it waited for.
     const wait = commit ? versionWaitedFor(said, intent.temporary.phrase, deliberate, context.environments, true) : undefined;
