@@ -255,12 +255,19 @@ export function documentStatus(text: string): { status: string; decided: boolean
       return { status: value.trim().slice(0, 80), decided: true, withdraws: true };
   }
   for (const [i, line] of head.entries()) {
-    const m = /^[ \t]*(?:[-*>][ \t]*)?(?:\*\*|__)?(?:status|statut|estado|stato)(?:\*\*|__)?[ \t]*(?::|=|-|—)[ \t]*(?:\*\*|__)?[ \t]*([^\n]{1,80})/i.exec(line);
+    const m = STATUS_LINE.exec(line);
     // The status as a section of its own (Nygard's ADR template: "## Status", a blank line, "Accepted"):
     // its first line of text is the status.
     const section = !m && STATUS_HEADING.test(line) ? head.slice(i + 1).find((x) => x.trim() !== '') : undefined;
-    const said = m?.[1] ?? (section !== undefined && !/^[ \t]*#/.test(section) ? section.replace(/^[ \t]*(?:[-*>][ \t]*)?/, '') : undefined);
+    let said = m?.[1] ?? (section !== undefined && !/^[ \t]*#/.test(section) ? section.replace(/^[ \t]*(?:[-*>][ \t]*)?/, '') : undefined);
     if (said === undefined) continue;
+    // A status struck through whole is no status any more: the one written after it, on the next line
+    // when nothing follows it here ("Stav: ~~schváleno 3. 4.~~" / "**znovu otevřeno 15. 4.**"), is.
+    if (said.replace(/~~[^~\n]*~~|\*\*|__/g, '').trim() === '' && /~~/.test(said)) {
+      const next = head[i + 1]?.replace(/\*\*|__/g, '').trim();
+      if (!next || RESOLUTION_LINE.test(head[i + 1]!) || /^#/.test(next)) continue;
+      said = next;
+    }
     const status = said.trim().slice(0, 80);
     // A record accepted once and since superseded, replaced or rejected ("Accepted (superseded by
     // ADR-0012)", "~~Accepted~~ Superseded by ADR-12", "remplacé par l'ADR-12") decides nothing any
@@ -278,6 +285,13 @@ export function documentStatus(text: string): { status: string; decided: boolean
   }
   return undefined;
 }
+// A record's status line: "Status: proposed", "**Stav:** …", "Trạng thái: …", "Tillstånd: …", "الحالة: …" — at
+// the line's start, or after other fields of the same head line ("**Autor:** Radek · **Stav:** …").
+const STATUS_LINE = regex(
+  'iu',
+  String.raw`^[ \t]*(?:[-*>][ \t]*)?(?:[^\n·•]{1,80}[·•][ \t]*)?(?:\*\*|__)?(?:status|statut|estado|stato|stav|trạng thái|tillstånd|состояние|статус|`,
+  String.raw`状態|ステータス|状态|상태|الحالة|स्थिति)(?:\*\*|__)?[ \t]*(?::|=|-|—)[ \t]*(?:\*\*|__)?[ \t]*([^\n]{1,80})`,
+);
 // A labelled line of a record's head: "Resolution: …", "**Status:** …", "- Stav: …" (a word or two, then a colon).
 const RESOLUTION_LINE = /^[ \t]*(?:[-*>][ \t]*)?(?:\*\*|__)?\p{L}{2,20}(?: \p{L}{2,20})?(?:\*\*|__)?[ \t]*:[ \t]*(?:\*\*|__)?[ \t]*([^\n]{1,80})/u;
 // A heading that is the word status alone: "## Status", "### Statut", "## Estado".
@@ -305,7 +319,12 @@ const UNDECIDED = regex(
   // The same in the languages the readers read: "Status: Entwurf", "statut : proposé", "estado: borrador", "status: voorstel".
   String.raw`offen|entwurf|vorschlag|vorgeschlagen|in (?:prüfung|diskussion|abstimmung)|noch nicht entschieden|ouvert|proposée?|brouillon|`,
   String.raw`en discussion|à décider|abiert[oa]|propuest[oa]|borrador|en (?:discusión|revisión)|por decidir|voorstel|voorgesteld|concept|`,
-  String.raw`in bespreking|propozycja|szkic|do decyzji)(?![\p{L}])`,
+  String.raw`in bespreking|propozycja|szkic|do decyzji|`,
+  // Opened again after a decision, or still being worked out: "reopened", "wieder geöffnet", "rouvert", "reabierto",
+  // "znovu otevřeno", "ponownie otwarte", "återöppnad", "W toku", "v řešení", "chưa quyết định", "مفتوح", "विचाराधीन".
+  String.raw`re-?opened|wieder (?:geöffnet|eröffnet|offen)|wiedereröffnet|r[eé]-?ouvert\p{L}*|reabiert[oa]|reabert[oa]|riapert[oa]|heropend|`,
+  String.raw`znovu otevřen\p{L}*|znovu otevren\p{L}*|otevřen\p{L}*|ponownie otwart\p{L}*|otwart\p{L}*|w toku|w trakcie|v řešení|nerozhodnut\p{L}*|`,
+  String.raw`återöppnad|öppnad igen|ej beslutad|inte beslutad|chưa quyết định|đang xem xét|مفتوح|قيد النقاش|قيد المراجعة|विचाराधीन)(?![\p{L}])`,
 );
 // Statuses that call the document's plan off: what was done on it goes back (documented.ts reads the undo).
 const WITHDRAWS = regex(
