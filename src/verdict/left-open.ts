@@ -10,7 +10,7 @@
 import type { Divergence, EnvName, HistoryEvent, KeyPath } from '../model/types.js';
 import { answersOf } from './answered.js';
 import type { VerdictContext } from './context.js';
-import { distinctive, documentIndex, keyName, namesValue } from './documents.js';
+import { distinctive, documentIndex, keyName, namesValue, objectNameOf } from './documents.js';
 import { mentions } from './envnames.js';
 import { newestFirst } from './ordering.js';
 import { regex } from './pattern.js';
@@ -157,6 +157,50 @@ const DECIDE_AFTER = regex(
   String.raw`después de|despues de|tras|cuando|dopo|quando|na|nadat|zodra|efter|etter|når|när|po|gdy|după|când|odată ce)(?![\p{L}])`,
 );
 
+// … and in Arabic and Hindi: "نقررها في اجتماع الميزانية يوم 5 نوفمبر" (we decide it at the budget meeting), "سيتم
+// البت فيه بعد المراجعة", "القرار في اجتماع …"; "बजट बैठक में तय करेंगे", "मीटिंग के बाद फ़ैसला होगा".
+const LEFT_TO_AR_HI = regex(
+  'u',
+  String.raw`(?<![\p{L}])(?:(?:سنقرر|نقرر|سنحسم|نحسم|يقرر|سيقرر|سيُحسم|يُحسم|سيتقرر|سنبت|نبت)\p{L}{0,3} (?:[\p{L}\p{M}]+ ){0,3}?(?:في|خلال|بعد)|`,
+  String.raw`سيتم (?:البت|اتخاذ القرار|تحديد\p{L}{0,3}) (?:[\p{L}\p{M}]+ ){0,2}?(?:في|خلال|بعد)|القرار (?:في|بعد|خلال) (?:ال)?(?:اجتماع|لجنة|مراجعة))(?![\p{L}])|`,
+  String.raw`(?:बैठक|मीटिंग|समीक्षा|रिव्यू) (?:में|के बाद) (?:[\p{L}\p{M}]+ ){0,2}?(?:तय|फ़ैसला|फैसला|निर्णय)`,
+);
+
+// The decider's hold until the decision is taken: "until then nobody changes anything", "bis dahin ändert
+// niemand etwas", "d'ici là on ne touche à rien", "hasta entonces nadie toca nada", "do té doby nikdo nic
+// nemění", "do tego czasu nikt nic nie zmienia", "till dess ändrar ingen något", "لحد ذلك لا أحد يغيّر شيء",
+// "तब तक कोई कुछ नहीं बदलेगा". Said beside a decision put to an occasion, it is the deciders' own record that
+// the decision is not taken and that neither side moves before it: no rule's reading of the same evidence is surer.
+const HELD_TILL_DECIDED = regex(
+  'iu',
+  String.raw`(?<![\p{L}])(?:until then,? (?:(?:nobody|no one|no-one) (?:changes|touches) (?:anything|it|this)|nothing changes|we change nothing|don['’]t touch (?:it|anything))|`,
+  String.raw`bis dahin (?:ändert|rührt) (?:niemand|keiner) (?:etwas|was|es|nichts)|bis dahin ändern wir nichts|`,
+  String.raw`d['’]ici là,? (?:personne ne (?:change|touche) (?:rien|à rien)|on ne (?:touche à|change) rien)|`,
+  String.raw`hasta entonces,? (?:nadie (?:cambia|toca) nada|no se (?:toca|cambia) nada)|fino ad allora,? nessuno (?:cambia|tocca) niente|`,
+  String.raw`do té doby (?:nikdo )?(?:nic nemění|nic neměňte|nic neměníme)|do té doby se nic nemění|`,
+  String.raw`do tego czasu (?:nikt )?nic nie (?:zmienia|zmieniamy|ruszamy|rusza)|`,
+  String.raw`till dess (?:ändrar|rör) (?:ingen|vi inte) (?:något|någonting|det)|till dess ändras inget|tot die tijd verandert niemand iets|`,
+  String.raw`(?:لحد|حتى|لحين|إلى حين) (?:ذلك|ذاك|هذا|وقتها)(?: الوقت| الحين)?،? (?:لا أحد|ما أحد|محد|لا) (?:يغي\p{M}?ر|يعد\p{M}?ل|يلمس|نغي\p{M}?ر)|`,
+  String.raw`तब तक (?:कोई(?: भी)? )?(?:कुछ )?(?:नहीं बदलेगा|न बदले|नहीं बदलेंगे|बदलाव नहीं))`,
+);
+
+// A decision still to take after an occasion named first, said as the deciders' next step: "Let's run NMT under
+// the year-end load — then we decide", "then we'll decide", "wtedy zdecydujemy", "potem zdecydujemy", "pak
+// rozhodneme", "dann entscheiden wir", "danach entscheiden wir", "ensuite on décide", "puis on décidera",
+// "luego decidimos", "entonces decidiremos", "då bestämmer vi", "sedan beslutar vi", "dan beslissen we". The
+// past ("then we decided") reports it taken.
+const DECIDE_THEN = regex(
+  'iu',
+  String.raw`(?<![\p{L}])(?:(?:then|and then|after that|afterwards) (?:we|we['’]ll|we will|we can|you|they|they['’]ll) (?:decide|make the call)|`,
+  String.raw`(?:wtedy|potem|dopiero wtedy|wówczas) (?:zdecydujemy|zdecyduje\p{L}{0,2}|postanowimy|rozstrzygniemy)|`,
+  String.raw`(?:pak|potom|teprve pak|poté) (?:rozhodneme|rozhodne\p{L}{0,2}|se rozhodne)|`,
+  String.raw`(?:dann|danach|anschließend) (?:entscheiden|entscheidet|beschließen) (?:wir|sie|er)|`,
+  String.raw`(?:ensuite|puis|alors|après) (?:on (?:décide(?:ra)?|tranche(?:ra)?)|nous déciderons|nous décidons)|`,
+  String.raw`(?:luego|después|entonces) (?:decidimos|decidiremos|decidirán)|(?:poi|allora|dopo) (?:decidiamo|decideremo)|`,
+  String.raw`(?:då|sedan|sen|därefter) (?:bestämmer|beslutar|avgör) vi|(?:så|deretter|derefter) (?:bestemmer|beslutter) vi|`,
+  String.raw`(?:dan|daarna) (?:beslissen|besluiten) we|(?:depois|então) (?:decidimos|decidiremos))(?![\p{L}])`,
+);
+
 // A decision still to take on whether the value goes back, said as the plan of those who take it, the
 // occasion standing first ("After the fix: we re-measure and decide whether prod can go back to 4g",
 // "Danach messen wir neu und entscheiden, ob …", "on remesure et on décide si …"). "met to decide whether
@@ -276,7 +320,20 @@ function openSentence(text: string): { sentence: string; undecided: boolean } | 
           continue;
         }
         if (UNDECIDED.test(s) || UNDECIDED_EAST.test(s) || putOff(s) || PUT_TO_NEXT.test(s)) return { sentence: s, undecided: true };
-        if (!first && (LEFT_TO.test(s) || DECIDE_AFTER.test(s) || DECIDE_WHETHER.test(s) || UNKNOWN.test(s) || ANSWER_PROMISED.test(s) || ASKS_DECIDER.test(s)))
+        // A decision put to an occasion, with the decider's hold on both sides until then ("we decide at the budget
+        // meeting on 5 November. Until then nobody changes anything"): the deciders' record that it is not taken.
+        if (HELD_TILL_DECIDED.test(s) && first) return { sentence: `${first.sentence} ${s}`, undecided: true };
+        if (
+          !first &&
+          (LEFT_TO.test(s) ||
+            LEFT_TO_AR_HI.test(s) ||
+            DECIDE_AFTER.test(s) ||
+            DECIDE_THEN.test(s) ||
+            DECIDE_WHETHER.test(s) ||
+            UNKNOWN.test(s) ||
+            ANSWER_PROMISED.test(s) ||
+            ASKS_DECIDER.test(s))
+        )
           first = { sentence: s, undecided: false };
       }
       return first;
@@ -347,8 +404,16 @@ export function leftOpen(d: Divergence, history: Record<EnvName, HistoryEvent[]>
   const set = distinctive(change.to) ? change.to.toLowerCase() : undefined;
   const offered = (text: string, lower: string) =>
     set !== undefined && lower.includes(set) && namesValue(text, change.to!) && elsewhere.some((env) => mentions(text, env));
+  // An object's field goes by the object's name in prose: a record naming the object and the value the change
+  // set there ("keep production's payments-egress rule open to 0.0.0.0/0") is about the change, as one naming the key is.
+  const object = objectNameOf(d.key);
+  const ofObject = (text: string, lower: string) => object !== undefined && lower.includes(object) && names(text, change.to, d.key);
   const about = (text: string, cited: Iterable<string>, lower: string) =>
-    [...cited].some((t) => tickets.has(t)) || !!name?.test(text) || (names(text, change.from, d.key) && names(text, change.to, d.key)) || offered(text, lower);
+    [...cited].some((t) => tickets.has(t)) ||
+    !!name?.test(text) ||
+    (names(text, change.from, d.key) && names(text, change.to, d.key)) ||
+    offered(text, lower) ||
+    ofObject(text, lower);
   const found: LeftOpen[] = [];
   const own = change.text ? leftOpenIn(change.text) : undefined;
   if (own && change.sha) found.push({ sentence: own, undecided: false, where: `${short(change.sha)} (the change itself)`, sha: change.sha, date: change.date });
