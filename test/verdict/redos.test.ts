@@ -263,7 +263,10 @@ describe('no pattern of the readers backtracks super-linearly', () => {
     // 27 since session 33: the Indonesian and Czech words in status.ts' families and languages.ts' tables join their
     // alternations (no quantifier of their own but the tables' stems) and left three more undecided in 20 s (the ledger
     // rewritten after the merges at load 1–5); each still passes the hostile texts above.
-    expect(lines.filter((l) => l.includes(' timeout ')).length).toBeLessThanOrEqual(27);
+    // 30 since session 39 (lane sp36c): documents.ts' status words (reopened, in progress, in Czech, Polish, Swedish,
+    // Vietnamese, Arabic, Hindi), event-ahead.ts' expected/no-date words and left-open.ts' held-until-decided words, one
+    // each, undecided in 20 s at load 16–17 (the ledger written while six engineers ran evals); each passes the hostile texts.
+    expect(lines.filter((l) => l.includes(' timeout ')).length).toBeLessThanOrEqual(30);
     // Checked and safe, yet a failure: a pattern the ledger lacks is analysed again on every run of every
     // machine (up to 20 s each; ten merged table edits once cost CI 2.5 minutes). Write it down once:
     // `REDOS_LEDGER=add npx vitest run test/verdict/redos.test.ts`, and commit test/verdict/redos-ledger.txt.
