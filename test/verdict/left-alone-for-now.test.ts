@@ -34,6 +34,10 @@ describe('undoAwaits: an undo written with the event it waits for', () => {
     ['Switch it back on. The vendor patch 4.2.1 is installed.', 'Switch it back on'],
     ['zurücksetzen, bitte', 'zurücksetzen'],
     ['원복 필요', '원복'],
+    // A ticket's end awaited: whether the incident is over is the incident readers' to weigh.
+    ['RATE_LIMIT_ENABLED=false while debugging (INC-3310) — turn back on after INC-3310', 'turn back on'],
+    ['re-enable once OPS-112 is closed', 're-enable'],
+    ['INC-77 후 원복', '원복'],
   ])('not: %s', (text, phrase) => {
     expect(undoAwaits(text, phrase)).toBe(false);
   });
