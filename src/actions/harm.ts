@@ -63,7 +63,9 @@ export function harmOf(d: Divergence, decision: Decision, context: HarmContext):
   const risk = verdict?.risk ?? riskClassOf(d);
   const last = context.promotion.at(-1);
   const reachesLast =
-    isRisky(risk) && !!last && (decision.env === last || decision.to === 'all' || decision.action === 'declare' || decision.action === 'undeclare');
+    (isRisky(risk) || switchesProtection(d.key)) &&
+    !!last &&
+    (decision.env === last || decision.to === 'all' || decision.action === 'declare' || decision.action === 'undeclare');
   // Declaring a declaration every environment has left behind removes it: undeclare is the verdict's move there.
   const suggested = verdict && (removesDeclaration(d, verdict.suggested) ? 'undeclare' : verdict.suggested);
   const against =
@@ -75,14 +77,15 @@ export function harmOf(d: Divergence, decision: Decision, context: HarmContext):
   const undone = !verdict || against ? incidentFixesUndone(d, writes) : [];
   if (!reachesLast && undone.length === 0) return undefined;
   const move = `${decisionWords(decision)}${decision.value !== undefined ? ` = ${quoted(decision.value)}` : ''}`;
-  const choice = reachesLast ? `${d.key} is ${RISK_WORDS[risk]}: ${move}` : `${d.key}: ${move}`;
+  const choice = reachesLast && isRisky(risk) ? `${d.key} is ${RISK_WORDS[risk]}: ${move}` : `${d.key}: ${move}`;
   const harms: string[] = [];
   if (reachesLast) {
     const before = decision.target === 'live' ? (d.values[last]?.live ?? null) : (d.values[last]?.repo ?? null);
     const written = writes.find((w) => w.env === last);
     const after =
       decision.value !== undefined ? decision.value : decision.target === 'live' ? (d.values[last]?.repo ?? null) : written ? written.value : undefined;
-    if (after !== undefined && looksLoosened(d.key, after)) harms.push(`puts ${quoted(after)} in ${last}, which looks like the weaker setting`);
+    if (after !== undefined && (looksLoosened(d.key, after) || weakerSwitch(d.key, before, after)))
+      harms.push(`puts ${quoted(after)} in ${last}, which looks like the weaker setting`);
     if (after !== undefined && looksProtective(d.key, before) && !looksProtective(d.key, after))
       harms.push(`takes ${last}'s protective ${quoted(before)} away`);
   }
@@ -138,6 +141,40 @@ function incidentFixesUndone(d: Divergence, writes: readonly FileWrite[]): strin
     if (!incident) return [];
     return [`undoes ${env}'s ${quoted(fix.to)} from ${fix.commit.slice(0, 7)} "${fix.subject}", a fix citing ${incident}`];
   });
+}
+
+// A switch's key names what it switches: an opening (on is the weaker side: `PUBLIC_READ`,
+// `ALLOW_ANONYMOUS`) or a protection (off is: `ENCRYPTION_AT_REST`, `AUDIT_LOG_ENABLED`). Apply and the
+// view ask before either reaches the last stage, whatever risk class the key's name gives it: a
+// newcomer's trial (session 39) backfilled all four into production with no word.
+const OPENING = /\b(?:public|anonymous|anon|unauthenticated|guest|insecure|allow ?all|bypass|skip|disable|disabled|no ?verify|debug|verbose|trace)\b/;
+const PROTECTION = new RegExp(
+  String.raw`\b(?:auth\w*|encrypt\w*|audit\w*|verif\w*|verify|ssl|tls|hsts|csrf|xsrf|mfa|2fa|otp|captcha|waf|firewall|signature|signing|` +
+    String.raw`sanitiz\w*|antivirus|virus ?scan\w*|malware ?scan\w*|lockout|rate ?limit\w*|throttl\w*|secure|strict|required|enforce\w*|` +
+    String.raw`protect\w*|validation|validate)\b`,
+);
+const ON = /^(?:true|on|yes|1|enabled)$/i;
+const OFF = /^(?:false|off|no|0|disabled)$/i;
+
+const switchWords = (key: string) =>
+  key
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .replace(/[^A-Za-z0-9]+/g, ' ')
+    .toLowerCase();
+
+/** Whether the key names an opening or a protection a switch turns. */
+function switchesProtection(key: string): boolean {
+  const w = switchWords(key);
+  return OPENING.test(w) || PROTECTION.test(w);
+}
+
+/** A switch turned its weaker way: an opening on, or a protection off, where it was not already. */
+function weakerSwitch(key: string, before: string | null, after: string | null): boolean {
+  if (after === null) return false;
+  const w = switchWords(key);
+  if (OPENING.test(w)) return ON.test(after) && !ON.test(before ?? '');
+  if (PROTECTION.test(w)) return OFF.test(after) && !OFF.test(before ?? '');
+  return false;
 }
 
 /** A divergence's risk class before its verdict is read: from its key and values, as the verdict

@@ -124,6 +124,43 @@ describe('apply refuses a decision that looks harmful unless --allow-risk', () =
     expect(back.exitCode, back.stderr).toBe(0);
   });
 
+  it('a protection switched off or an opening switched on in production is refused, whatever risk class its name has', async () => {
+    // A newcomer's trial (session 39): AUDIT_LOG_ENABLED=false and PUBLIC_READ=true were backfilled
+    // into production with no word, where RATE_LIMIT_ENABLED=false was refused.
+    const repo = await repoFromScenario({
+      commits: [
+        {
+          at: '2026-10-01T09:00:00Z',
+          author: 'ana',
+          message: 'Add storage config',
+          write: {
+            'undrift.yaml': CONFIG,
+            'config/staging.yaml': 'env:\n  AUDIT_LOG_ENABLED: true\n  PUBLIC_READ: false\n  NEW_CHECKOUT: true\n',
+            'config/production.yaml': 'env:\n  AUDIT_LOG_ENABLED: true\n  PUBLIC_READ: false\n  NEW_CHECKOUT: true\n',
+          },
+        },
+        {
+          at: '2026-11-20T15:00:00Z',
+          author: 'ben',
+          message: 'Staging: open the bucket and stop the audit log for the demo data, old checkout',
+          write: { 'config/staging.yaml': 'env:\n  AUDIT_LOG_ENABLED: false\n  PUBLIC_READ: true\n  NEW_CHECKOUT: false\n' },
+        },
+      ],
+    });
+    const run = await apply(
+      repo,
+      '- {key: env.AUDIT_LOG_ENABLED, env: production, action: backfill}\n- {key: env.PUBLIC_READ, env: production, action: backfill}\n',
+    );
+    expect(run.exitCode).not.toBe(0);
+    expect(run.stderr).toContain('2 decisions look harmful');
+    expect(run.stderr).toContain('puts "false" in production, which looks like the weaker setting');
+    expect(run.stderr).toContain('puts "true" in production, which looks like the weaker setting');
+    expect(await branches(repo)).toBe('');
+    // A feature switch is no protection: its value is the team's call.
+    const feature = await apply(repo, '- {key: env.NEW_CHECKOUT, env: production, action: backfill}\n');
+    expect(feature.exitCode, feature.stderr).toBe(0);
+  });
+
   it('several harmful decisions are named together in one line', async () => {
     const repo = await repoFromScenario({
       commits: [
