@@ -28,7 +28,13 @@ function textSource(text: string): string {
 
 /** The entry's lines: the key, then each environment's allowed value (or its line kept as
  * written, or its list widened), reason, owner, expiry. */
-function entryLines(change: ContractChange, indent: number, unit: number, kept: ReadonlyMap<string, string> = new Map()): string[] {
+function entryLines(
+  change: ContractChange,
+  indent: number,
+  unit: number,
+  kept: ReadonlyMap<string, string> = new Map(),
+  comments: ReadonlyMap<string, string> = new Map(),
+): string[] {
   const pad = ' '.repeat(indent);
   const inner = ' '.repeat(indent + unit);
   const lines = [`${pad}${scalarSource(change.key, undefined, '1.2')}:`];
@@ -42,8 +48,15 @@ function entryLines(change: ContractChange, indent: number, unit: number, kept: 
     const value = change.allowed?.[env];
     if (!value) continue;
     const also = change.alsoAllowed?.[env];
-    const source = also ? `[${[...also.map(textSource), valueSource(toNative(value))].join(', ')}]` : valueSource(toNative(value));
-    lines.push(`${inner}${scalarSource(env, undefined, '1.2')}: ${source}`);
+    // A widened list keeps its order, or reads in numeric order where every value is a number.
+    const listed = also && [...also, value.text];
+    const numeric = listed?.every((t) => /^-?\d+(?:\.\d+)?$/.test(t));
+    const source = listed
+      ? `[${(numeric ? [...listed].sort((a, b) => Number(a) - Number(b)) : listed).map((t) => (t === value.text ? valueSource(toNative(value)) : textSource(t))).join(', ')}]`
+      : valueSource(toNative(value));
+    // The note on a widened list's line ("# SRE floor is 4") is the author's reason for the list: kept.
+    const comment = also ? comments.get(env) : undefined;
+    lines.push(`${inner}${scalarSource(env, undefined, '1.2')}: ${source}${comment ? ` ${comment}` : ''}`);
   }
   if (change.reason) lines.push(`${inner}reason: ${scalarSource(change.reason, undefined, '1.2')}`);
   if (change.owner) lines.push(`${inner}owner: ${scalarSource(change.owner, undefined, '1.2')}`);
@@ -84,7 +97,8 @@ export function editContract(text: string | undefined, change: ContractChange): 
   const pair = items.find((p: Pair) => isScalar(p.key) && String(p.key.value) === change.key);
   const step = unit > 0 ? unit : 2;
   const kept = pair && change.keep ? keptLines(text, pair.value as YamlNode | null, change.keep, indent + step) : undefined;
-  const lines = entryLines(change, indent, step, kept).join(eol) + eol;
+  const comments = pair && change.alsoAllowed ? lineComments(text, pair.value as YamlNode | null) : undefined;
+  const lines = entryLines(change, indent, step, kept, comments).join(eol) + eol;
   const span = (p: Pair) => {
     const keyRange = (p.key as YamlNode).range!;
     const end = ((p.value as YamlNode | null)?.range ?? keyRange)[1];
@@ -136,6 +150,21 @@ function keptLines(text: string, entry: YamlNode | null, envs: readonly string[]
     kept.set(String(p.key.value), [first, ...moved].join(eolOf(text)));
   }
   return kept;
+}
+
+/** The comment closing each environment's line of a block entry (`production: [4, 6, 8]  # SRE floor is 4`). */
+function lineComments(text: string, entry: YamlNode | null): Map<string, string> {
+  const comments = new Map<string, string>();
+  if (!isMap(entry) || entry.flow) return comments;
+  for (const p of entry.items) {
+    const value = p.value as YamlNode | null;
+    if (!isScalar(p.key) || !value?.range) continue;
+    const end = value.range[1];
+    const rest = text.slice(end, lineEnd(text, Math.max(0, end - 1))).replace(/\r?\n$/, '');
+    const comment = /^\s+(#.*)$/.exec(rest)?.[1];
+    if (comment) comments.set(String(p.key.value), comment.trimEnd());
+  }
+  return comments;
 }
 
 /** An empty or flow-style section: written again through the document. */

@@ -218,7 +218,7 @@ describe('validateDecision (what the interactive view calls when a decision is m
         'promotion: [dev, staging, production]\ncontract: expected-env-diff.yaml\n',
       'expected-env-diff.yaml':
         'expected_differences:\n  LOG_LEVEL: {dev: debug, staging: info, production: info}\n  replicas:\n    dev: any # whatever the laptop takes\n' +
-        '    staging:\n      - 1\n      - 2\n    production: [4, 6, 8]\n    reason: production scales in steps of two\n    owner: platform\n' +
+        '    staging:\n      - 1\n      - 2\n    production: [4, 6, 8] # the nodes take pairs\n    reason: production scales in steps of two\n    owner: platform\n' +
         '  IMAGE_TAG:\n    dev: any\n    staging: /^v2\\./\n    production: /^v2\\./\n    reason: one major everywhere\n',
       'values-dev.yaml': 'LOG_LEVEL: debug\nreplicas: 1\nIMAGE_TAG: v2.1.0\n',
       'values-staging.yaml': 'LOG_LEVEL: info\nreplicas: 2\nIMAGE_TAG: v2.1.0\n',
@@ -240,7 +240,7 @@ describe('validateDecision (what the interactive view calls when a decision is m
     const contract = [...edits.commits.at(-1)!.files.values()][0]!.toString();
     expect(contract).toBe(
       'expected_differences:\n  LOG_LEVEL: {dev: debug, staging: info, production: info}\n  replicas:\n    dev: any # whatever the laptop takes\n' +
-        '    staging:\n      - 1\n      - 2\n    production: [4, 6, 8, 2]\n    reason: two replicas are enough since the cache\n    owner: platform\n' +
+        '    staging:\n      - 1\n      - 2\n    production: [2, 4, 6, 8] # the nodes take pairs\n    reason: two replicas are enough since the cache\n    owner: platform\n' +
         '  IMAGE_TAG:\n    dev: any\n    staging: /^v2\\./\n    production: v3.0.0\n    reason: production runs v3 first\n',
     );
     // Written so, the scan of the branch finds both declared.
